@@ -1,0 +1,126 @@
+"""The ``pressx`` command line: ``pressx run``, ``pressx check`` and friends."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.run import NoInputError, RunSettings, RunSummary, run
+
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
+RUN_EPILOG = """\
+exit status:
+  0  every document was processed
+  1  some documents failed: each has a `documents` row with status `error` and a message
+  2  nothing to do or bad usage: no supported file in PATH, unknown option
+"""
+
+
+def _add_out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="folder of tables (default: outputs/)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pressx",
+        description="Press releases in, clean queryable facts out (Parquet tables).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p_run = commands.add_parser(
+        "run",
+        help="extract the tables from files or folders of releases",
+        description="Extract events, dates, organisations, people, participant counts, quotes "
+        "and figure checks from .txt/.md, .html/.htm and .jsonl releases. Re-runs skip "
+        "documents whose text is unchanged; changed documents replace their old rows.",
+        epilog=RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_run.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
+    _add_out(p_run)
+    p_run.add_argument("--model", help="spaCy model to build on (default: from the config)")
+    p_run.add_argument("--config", help="pipeline config file (default: pipeline/default.cfg)")
+    p_run.add_argument("--limit", type=int, help="process at most N documents")
+    p_run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    p_run.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="where to run (default: local)"
+    )
+    p_run.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
+    p_run.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p_run.add_argument(
+        "--max-chars",
+        type=int,
+        default=1_000_000,
+        help="refuse documents longer than this (default: 1,000,000)",
+    )
+    p_run.add_argument("--quiet", action="store_true", help="no progress bar")
+    p_run.set_defaults(handler=_run)
+
+    p_check = commands.add_parser(
+        "check",
+        help="print the figure checks with their evidence",
+        description="Print the figure checks of a run with the evidence sentences and doc ids.",
+        epilog="exit status: 0 no mismatch, 1 at least one mismatch",
+    )
+    _add_out(p_check)
+    p_check.set_defaults(handler=_check)
+    return parser
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    settings = RunSettings(
+        out=args.out,
+        model=args.model,
+        config=args.config,
+        limit=args.limit,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        max_chars=args.max_chars,
+        progress=not args.quiet,
+    )
+    try:
+        summary = run(args.paths, settings)
+    except (NoInputError, FileNotFoundError) as exc:
+        console.print(f"[red]pressx run: {exc}[/red]")
+        return EXIT_USAGE
+    _print_summary(summary, args.out, console)
+    return EXIT_DOCUMENT_ERRORS if summary.n_failed else EXIT_OK
+
+
+def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
+    table = Table(title=f"pressx run -> {out}", show_header=True)
+    table.add_column("table")
+    table.add_column("rows added", justify="right")
+    for name, n in sorted(summary.rows.items()):
+        table.add_row(name, f"{n:,}")
+    console.print(table)
+    console.print(
+        f"documents: {summary.n_ok:,} ok, {summary.n_failed:,} failed, "
+        f"{summary.n_skipped:,} unchanged (skipped); "
+        f"{summary.n_words:,} words in {summary.seconds:.1f}s "
+        f"= {summary.words_per_second:,.0f} words/s"
+    )
+
+
+def _check(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.checkview import show_checks
+
+    return show_checks(args.out, console=console)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    console = Console(stderr=False)
+    return args.handler(args, console)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Release header: title, publication date and dateline place, from the release's own words."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.datetext import FULL_DATE, parse_date
+from pipeline.resources import load_json
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace("{DATE}", FULL_DATE), re.MULTILINE)
+
+
+def _single(pattern: re.Pattern, head: str) -> re.Match | None:
+    """The one match of ``pattern``; several (a sidebar list of other releases) count as none."""
+    found = list(pattern.finditer(head))
+    return found[0] if len(found) == 1 else None
+
+
+def _place(raw: str) -> str:
+    """Dateline place in reading case: "KABUL, Afghanistan" -> "Kabul, Afghanistan"."""
+    raw = " ".join(raw.split()).strip(" ,.")
+    return ", ".join(p.title() if p.isupper() and len(p) > 3 else p for p in raw.split(", "))
+
+
+class HeaderReader:
+    """Fills ``doc._.title``, ``doc._.published`` and ``doc._.dateline_location`` where unset,
+    and records the header lines it used in ``doc._.header_spans``."""
+
+    def __init__(self, nlp: Language, name: str, *, max_header_chars: int, rules: str):
+        self.name = name
+        self.max_header_chars = max_header_chars
+        spec = load_json(rules)
+        self.title_prefix = re.compile(spec["title_prefix"], re.MULTILINE)
+        self.posted = _compile(spec["posted"])
+        self.datelines = [_compile(p) for p in spec["datelines"]]
+        self.standalone_date = _compile(spec["standalone_date"])
+        self.site_suffix = re.compile(spec["site_suffix"])
+        self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        head = doc.text[: self.max_header_chars]
+        spans: list[tuple[int, int]] = []
+        dated = (
+            _single(self.posted, head)
+            or self._dateline(head, "date")
+            or _single(self.standalone_date, head)
+        )
+        placed = (
+            dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")
+        )
+        if dated:
+            spans.append(dated.span())
+            if doc._.published is None:
+                doc._.published = parse_date(dated.group("date"))
+        if placed:
+            spans.append(placed.span())
+            if doc._.dateline_location is None:
+                doc._.dateline_location = _place(placed.group("place"))
+        if doc._.title is None:
+            doc._.title = self._title(head, spans)
+        doc._.header_spans = spans
+        return doc
+
+    def _dateline(self, head: str, group: str) -> re.Match | None:
+        """The earliest dateline match that has ``group`` (``date`` or ``place``)."""
+        found = [m for p in self.datelines if (m := p.search(head)) and m.groupdict().get(group)]
+        return min(found, key=lambda m: m.start(), default=None)
+
+    def _title(self, head: str, spans: list[tuple[int, int]]) -> str | None:
+        if m := self.title_prefix.search(head):
+            line_end = head.find("\n", m.end())
+            start, end = m.end(), line_end if line_end >= 0 else len(head)
+            spans.append((start, end))
+            return head[start:end].strip() or None
+        offset = 0
+        for line in head.split("\n"):
+            text = self.site_suffix.sub("", line).strip()
+            if len(text.split()) >= 4 and not self.not_title.search(text):
+                spans.append((offset, offset + len(line)))
+                return text
+            offset += len(line) + 1
+        return None
+
+
+@Language.factory(
+    "pressx_header",
+    assigns=["doc._.title", "doc._.published", "doc._.dateline_location", "doc._.header_spans"],
+)
+def make_header(nlp: Language, name: str, max_header_chars: int, rules: str) -> HeaderReader:
+    return HeaderReader(nlp, name, max_header_chars=max_header_chars, rules=rules)

@@ -1,0 +1,20 @@
+"""Baseline participants component (to be replaced by the full extractor)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class Baseline:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.participants = []
+        return doc
+
+
+@Language.factory("pressx_participants", assigns=["doc._.participants"])
+def make_participants(nlp: Language, name: str) -> Baseline:
+    return Baseline(nlp, name)

@@ -1,0 +1,224 @@
+"""Input discovery and reading: folders and files of .txt/.md, .html/.htm and .jsonl releases.
+
+Every input becomes a ``Source``; one that cannot be read becomes a ``Source`` with an
+``error`` a person can act on, so the run goes on and nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import trafilatura
+
+from pipeline.datetext import parse_date
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x00": " "})
+
+
+def normalise_text(text: str) -> str:
+    """One newline convention (CRLF, CR and Unicode line separators become LF), no NULs."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKS)
+
+
+class InputError(Exception):
+    """An input that cannot be turned into release text; the message says why."""
+
+
+@dataclass(slots=True)
+class Source:
+    """One release to process (or the error that stopped it)."""
+
+    doc_id: str
+    path: str
+    text: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    root: Path
+    path: Path
+
+    @property
+    def relative(self) -> str:
+        rel = self.path.relative_to(self.root) if self.path != self.root else Path(self.path.name)
+        return rel.as_posix()
+
+
+def discover(paths: Iterable[str | Path]) -> list[InputFile]:
+    """Supported files under each path (folders searched recursively, symlinked folders not
+    followed, so a symlink loop cannot trap the walk), sorted for a stable order."""
+    found: list[InputFile] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            root = path
+            for folder, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                found += [
+                    InputFile(root, Path(folder) / f)
+                    for f in sorted(files)
+                    if Path(f).suffix.lower() in SUPPORTED and not f.startswith(".")
+                ]
+        elif path.exists() or path.is_symlink():
+            found.append(InputFile(path.parent, path))
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return found
+
+
+def count_documents(files: list[InputFile]) -> int:
+    """Expected number of documents: one per file, one per non-blank JSONL line."""
+    total = 0
+    for f in files:
+        if f.path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with f.path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def read_sources(files: list[InputFile], *, max_bytes: int) -> Iterator[Source]:
+    """Every document of every file, with unique, stable doc ids."""
+    stems = Counter(f.path.stem for f in files)
+    seen: set[str] = set()
+    for f in files:
+        base_id = f.path.stem if stems[f.path.stem] == 1 else f.relative.rsplit(".", 1)[0]
+        if f.path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _unique(_read_jsonl(f, base_id, max_bytes=max_bytes), seen, base_id)
+        else:
+            yield from _unique([_read_file(f, base_id, max_bytes=max_bytes)], seen, base_id)
+
+
+def _unique(sources: Iterable[Source], seen: set[str], prefix: str) -> Iterator[Source]:
+    """Make colliding ids unique: prefix with the file's id, then number repeats."""
+    for source in sources:
+        doc_id = source.doc_id
+        if doc_id in seen:
+            doc_id = f"{prefix}/{source.doc_id}"
+        n = 2
+        while doc_id in seen:
+            doc_id, n = f"{prefix}/{source.doc_id}-{n}", n + 1
+        seen.add(doc_id)
+        source.doc_id = doc_id
+        yield source
+
+
+def _read_file(f: InputFile, doc_id: str, *, max_bytes: int) -> Source:
+    source = Source(doc_id=doc_id, path=f.relative)
+    try:
+        data = _read_bytes(f.path, max_bytes=max_bytes)
+        text = decode(data)
+        if f.path.suffix.lower() in HTML_SUFFIXES:
+            source.title, text = html_to_text(text)
+        source.text = normalise_text(text)
+    except InputError as exc:
+        source.error = str(exc)
+    return source
+
+
+def _read_jsonl(f: InputFile, base_id: str, *, max_bytes: int) -> Iterator[Source]:
+    try:
+        text = decode(_read_bytes(f.path, max_bytes=max_bytes))
+    except InputError as exc:
+        yield Source(doc_id=base_id, path=f.relative, error=str(exc))
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield _record(line, f"{f.relative}#L{lineno}", default_id=f"{base_id}-{lineno}")
+
+
+def _record(line: str, path: str, *, default_id: str) -> Source:
+    """One JSONL record: ``text`` and optional ``id``, ``title``, ``published``, ``url``."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Source(default_id, path, error=f"broken JSON line ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return Source(default_id, path, error="JSON line is not an object with a `text` field")
+    raw_id = record.get("id")
+    doc_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id).strip() else default_id
+    text = record.get("text")
+    if not isinstance(text, str):
+        found = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        return Source(doc_id, path, error=f"JSON record's `text` field is {found}")
+    published = record.get("published")
+    return Source(
+        doc_id,
+        path,
+        text=normalise_text(text),
+        title=record["title"] if isinstance(record.get("title"), str) else None,
+        published=parse_date(published) if isinstance(published, str) else None,
+        url=record["url"] if isinstance(record.get("url"), str) else None,
+    )
+
+
+def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
+                "split it or raise --max-chars"
+            )
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("file disappeared before it could be read") from exc
+    except PermissionError as exc:
+        raise InputError("permission denied: make the file readable") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: BOMs honoured, UTF-8 first, else the detected encoding (cp1252,
+    latin-1, ...); binary data is refused."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError("binary or undecodable file: no text encoding fits")
+    return str(best)
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """Title and main text of an HTML page (menus, scripts and styles dropped) via trafilatura."""
+    extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if extracted is None or not extracted.text:
+        raise InputError("HTML page has no main text")
+    return extracted.title, extracted.text

@@ -1,0 +1,26 @@
+"""Which language a release is written in, from its share of each language's function words."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.resources import load_json
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _lexicons(rules: str) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(words) for lang, words in load_json(rules).items() if lang != "_doc"}
+
+
+def detect_language(
+    text: str, *, rules: str = "stopwords.json", sample_chars: int = 20_000, min_words: int = 20
+) -> str | None:
+    """The best-covered language code, or None when the text has too few words to tell."""
+    words = [w.lower() for w in WORD.findall(text[:sample_chars])]
+    if len(words) < min_words:
+        return None
+    hits = {lang: sum(w in lex for w in words) for lang, lex in _lexicons(rules).items()}
+    return max(hits, key=hits.get)

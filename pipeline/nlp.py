@@ -1,0 +1,28 @@
+"""Assemble the pressx pipeline from config: the base spaCy model plus pressx components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from confection import Config
+from spacy.language import Language
+
+from pipeline import components, extensions  # noqa: F401  (components registers the factories)
+
+DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """The pipeline config: ``default.cfg``, or a user's copy of it."""
+    return Config().from_disk(path or DEFAULT_CONFIG)
+
+
+def build_nlp(*, model: str | None = None, config_path: str | Path | None = None) -> Language:
+    """Load the base model (``model`` overrides the config's) and add the pressx components."""
+    extensions.register()
+    config = load_config(config_path)
+    nlp = spacy.load(model or config["nlp"]["model"])
+    for name in config["nlp"]["components"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+    return nlp

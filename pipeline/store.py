@@ -1,0 +1,108 @@
+"""The output folder: one Parquet dataset folder per table, written part by part.
+
+A batch writes one part file per table (``<table>/part-<batch>.parquet``), each through a
+temporary file and an atomic rename; the ``documents`` part goes last and commits the
+batch. Opening the store removes what a killed run left behind (temporary files and parts
+of uncommitted batches), so a killed run never leaves half-written tables and the next
+run redoes only the batch that was in flight.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.schema import TABLE_NAMES, arrow_schema
+
+COMMIT_TABLE = "documents"
+CROSS_PART = "cross-release.parquet"
+
+
+class Store:
+    """Parquet tables under ``out``: read what is there, add batches, replace documents."""
+
+    def __init__(self, out: str | Path):
+        self.out = Path(out)
+        self.run_id = uuid.uuid4().hex[:8]
+        self.seq = 0
+        for table in TABLE_NAMES:
+            (self.out / table).mkdir(parents=True, exist_ok=True)
+        self._recover()
+
+    def table_dir(self, table: str) -> Path:
+        return self.out / table
+
+    def parts(self, table: str) -> list[Path]:
+        return sorted(self.table_dir(table).glob("part-*.parquet"))
+
+    def _recover(self) -> None:
+        """Drop temporary files and the parts of batches that never committed."""
+        for tmp in self.out.glob("*/.*.tmp"):
+            tmp.unlink()
+        committed = {p.name for p in self.parts(COMMIT_TABLE)}
+        for table in TABLE_NAMES:
+            for part in self.parts(table):
+                if part.name not in committed:
+                    part.unlink()
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """One table as a DataFrame (empty, with its columns, when nothing is written)."""
+        paths = self.parts(table)
+        if table == "checks" and (self.table_dir(table) / CROSS_PART).exists():
+            paths.append(self.table_dir(table) / CROSS_PART)
+        schema = arrow_schema(table)
+        if not paths:
+            return schema.empty_table().to_pandas()[columns or schema.names]
+        return pq.ParquetDataset(paths, schema=schema).read(columns=columns).to_pandas()
+
+    def known_documents(self) -> dict[str, tuple[str, str]]:
+        """{doc_id: (text_sha256, status)} of the documents already in the output."""
+        df = self.read(COMMIT_TABLE, columns=["doc_id", "text_sha256", "status"])
+        return {r.doc_id: (r.text_sha256, r.status) for r in df.itertuples()}
+
+    def write_batch(self, rows: dict[str, list[dict]]) -> None:
+        """Write one batch: every table's part, then the documents part that commits it."""
+        name = f"part-{self.run_id}-{self.seq:06d}.parquet"
+        self.seq += 1
+        for table in sorted(TABLE_NAMES, key=lambda t: t == COMMIT_TABLE):
+            self._write(self.table_dir(table) / name, table, rows.get(table, []))
+
+    def write_cross_checks(self, rows: list[dict]) -> None:
+        """Replace the run-wide (cross-release) checks."""
+        self._write(self.table_dir("checks") / CROSS_PART, "checks", rows)
+
+    def remove_documents(self, doc_ids: set[str]) -> None:
+        """Delete every row of these documents (before their new version is written). The
+        documents rows go last, so an interruption leaves them to be removed again."""
+        if not doc_ids:
+            return
+        for table in sorted(TABLE_NAMES, key=lambda t: t == COMMIT_TABLE):
+            for part in self.parts(table):
+                data = pq.read_table(part, schema=arrow_schema(table))
+                keep = _rows_not_of(data, table, doc_ids)
+                if keep.num_rows != data.num_rows:
+                    _atomic_write(part, keep)
+
+    def _write(self, path: Path, table: str, rows: list[dict]) -> None:
+        _atomic_write(path, pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+
+
+def _rows_not_of(data: pa.Table, table: str, doc_ids: set[str]) -> pa.Table:
+    if table == "checks":
+        mask = [not (set(ids) & doc_ids) for ids in data.column("doc_ids").to_pylist()]
+    else:
+        mask = [d not in doc_ids for d in data.column("doc_id").to_pylist()]
+    return data.filter(pa.array(mask, type=pa.bool_()))
+
+
+def _atomic_write(path: Path, data: pa.Table) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(data, tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)

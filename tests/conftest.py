@@ -1,0 +1,39 @@
+"""Shared fixtures: one pressx pipeline per test session, and the sample corpus through it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def corpus_docs(nlp):
+    """Every sample release (seeds and dev) processed once: {doc_id: Doc}."""
+    paths = sorted(CORPUS.rglob("*.txt"))
+    docs = nlp.pipe(p.read_text(encoding="utf-8") for p in paths)
+    return {p.stem: doc for p, doc in zip(paths, docs, strict=True)}
+
+
+@pytest.fixture(scope="session")
+def make_doc(nlp):
+    """Process a snippet, optionally with a publication date: ``make_doc(text, published=...)``."""
+
+    def make(text: str, *, published: dt.date | None = None):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        return nlp(doc)
+
+    return make
