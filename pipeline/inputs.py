@@ -33,6 +33,7 @@ BOMS = (
 )
 
 
+LATIN_ENCODINGS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman"}
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x00": " "})
 
 
@@ -213,6 +214,13 @@ def decode(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError("binary or undecodable file: no text encoding fits")
+    if best.encoding in LATIN_ENCODINGS:
+        # Short Western texts are ambiguous between the Latin code pages; cp1252 (a superset
+        # of latin-1's letters) is what English and Spanish releases are written in.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 

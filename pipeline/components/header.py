@@ -15,10 +15,11 @@ def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern.replace("{DATE}", FULL_DATE), re.MULTILINE)
 
 
-def _single(pattern: re.Pattern, head: str) -> re.Match | None:
-    """The one match of ``pattern``; several (a sidebar list of other releases) count as none."""
-    found = list(pattern.finditer(head))
-    return found[0] if len(found) == 1 else None
+def _single(pattern: re.Pattern, head: str, text: str) -> re.Match | None:
+    """The match of ``pattern`` in ``head`` when it is the only one in ``text``: several
+    (a sidebar listing other releases with their dates) count as none."""
+    match = pattern.search(head)
+    return match if match and len(pattern.findall(text)) == 1 else None
 
 
 def _place(raw: str) -> str:
@@ -46,9 +47,9 @@ class HeaderReader:
         head = doc.text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
         dated = (
-            _single(self.posted, head)
+            _single(self.posted, head, doc.text)
             or self._dateline(head, "date")
-            or _single(self.standalone_date, head)
+            or _single(self.standalone_date, head, doc.text)
         )
         placed = (
             dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")

@@ -1,0 +1,83 @@
+"""Reading inputs: formats, encodings, JSONL records and unique, stable doc ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from pipeline.inputs import decode, discover, read_sources
+
+CURLY = "“Trafficking in Human Beings is a global challenge,” she said."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (CURLY.encode("utf-8"), CURLY),
+        (CURLY.encode("cp1252"), CURLY),
+        ("Café in Bogotá, señor".encode("latin-1"), "Café in Bogotá, señor"),
+        (CURLY.encode("utf-16"), CURLY),
+        ("\ufeffFIA officers".encode(), "FIA officers"),
+    ],
+    ids=["utf8", "cp1252", "latin1", "utf16-bom", "utf8-bom"],
+)
+def test_decode_encodings(data, expected):
+    assert decode(data) == expected
+
+
+def _sources(tmp_path, files: dict[str, bytes | str]):
+    for name, content in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return list(read_sources(discover([tmp_path]), max_bytes=10_000_000))
+
+
+def test_doc_ids_are_stems_and_collisions_get_their_folder(tmp_path):
+    sources = _sources(
+        tmp_path,
+        {"a/release.txt": "One.", "b/release.txt": "Two.", "c/other.md": "Three."},
+    )
+    assert [s.doc_id for s in sources] == ["a/release", "b/release", "other"]
+    assert [s.path for s in sources] == ["a/release.txt", "b/release.txt", "c/other.md"]
+
+
+def test_jsonl_records_and_their_errors(tmp_path):
+    lines = [
+        json.dumps({"id": "r1", "text": "UNODC said.", "published": "2020-11-06", "url": "u"}),
+        "{broken",
+        json.dumps({"id": "r2"}),
+        json.dumps({"id": "r3", "text": 42}),
+        json.dumps({"id": "r1", "text": "A duplicate id."}),
+    ]
+    sources = _sources(tmp_path, {"feed.jsonl": "\n".join(lines)})
+    by_id = {s.doc_id: s for s in sources}
+    assert by_id["r1"].published == dt.date(2020, 11, 6)
+    assert by_id["r1"].url == "u"
+    assert by_id["feed-2"].error.startswith("broken JSON line")
+    assert by_id["r2"].error == "JSON record's `text` field is missing"
+    assert by_id["r3"].error == "JSON record's `text` field is a int, not a string"
+    assert by_id["feed/r1"].text == "A duplicate id."
+
+
+def test_html_keeps_main_text_not_scripts_or_menus(tmp_path):
+    html = (
+        "<html><head><title>Officers trained</title><script>var tracker = 1;</script>"
+        "<style>p {color: red}</style></head><body><nav><a>Home</a> <a>About us</a></nav>"
+        "<article><h1>Officers trained</h1><p>UNODC conducted a training workshop for 25 "
+        "female officers of the Federal Investigation Agency in Islamabad.</p><p>The training "
+        "ran from 02 to 06 November 2020 and was funded by the European Union.</p></article>"
+        "<footer>Copyright 2020</footer></body></html>"
+    )
+    [source] = _sources(tmp_path, {"page.html": html})
+    assert source.title == "Officers trained"
+    assert "25 female officers of the Federal Investigation Agency" in source.text
+    assert "tracker" not in source.text and "color" not in source.text
+    assert "About us" not in source.text
+
+
+def test_line_separators_become_newlines(tmp_path):
+    [source] = _sources(tmp_path, {"isaf.txt": "KABUL, Afghanistan\u2028(Jan. 25, 2013)\r\nText"})
+    assert source.text == "KABUL, Afghanistan\n(Jan. 25, 2013)\nText"
