@@ -94,3 +94,21 @@ def test_killed_run_resumes_without_lost_or_duplicated_rows(corpus_out, tmp_path
         resumed, clean = pd.read_parquet(tmp_path / table), pd.read_parquet(out / table)
         key = "check_id" if table == "checks" else "doc_id"
         assert sorted(resumed[key]) == sorted(clean[key]), table
+
+
+def _canonical(out, table: str) -> list[tuple]:
+    """A table's rows as sorted tuples of strings, for comparing runs."""
+    df = pd.read_parquet(out / table)
+    return sorted(tuple(map(str, row)) for row in df.itertuples(index=False))
+
+
+@pytest.mark.parametrize(
+    ("engine", "workers"), [("local", 2), ("dask", 2)], ids=["process-pool", "dask-local"]
+)
+def test_engines_write_identical_tables(corpus_out, tmp_path, engine, workers):
+    out, _ = corpus_out
+    settings = RunSettings(out=tmp_path, engine=engine, workers=workers, progress=False)
+    summary = run([CORPUS], settings)
+    assert (summary.n_ok, summary.n_failed) == (14, 0)
+    for table in TABLE_NAMES:
+        assert _canonical(tmp_path, table) == _canonical(out, table), table
