@@ -183,6 +183,13 @@ def _record(line: str, path: str, *, default_id: str) -> Source:
 
 
 def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    if path.is_symlink() and not path.exists():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.strerror and "symbolic links" in exc.strerror:
+                raise InputError(f"cannot read file: {exc.strerror}") from exc
+        raise InputError("broken symbolic link: its target does not exist")
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -205,12 +212,12 @@ def decode(data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError("binary or undecodable file: no text encoding fits")

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from pipeline.nlp import build_nlp
 
@@ -37,3 +38,15 @@ def make_doc(nlp):
         return nlp(doc)
 
     return make
+
+
+@Language.factory("test_boom")
+def make_boom(nlp: Language, name: str):
+    """A component that fails on texts containing BOOM (for failure-isolation tests)."""
+
+    def boom(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("BOOM")
+        return doc
+
+    return boom
