@@ -1,16 +1,24 @@
-"""Written calendar dates: the regular expression that finds them and their normalisation.
+"""Written dates: the regular expressions that find them and their normalisation.
 
-Finding is done here (dateparser's ``search_dates`` over whole texts is slow and takes
-"We" or "2 days" for dates); dateparser only normalises the expressions found, always in
-English and relative to the document's publication date.
+Finding is done here with regular expressions (dateparser's ``search_dates`` over whole
+texts is slow and takes "We" or "2 days" for dates); dateparser only normalises the calendar
+days found, always in English and relative to the document's publication date, through a
+cache. Relative expressions ("yesterday", "last week", "on Tuesday") are resolved by calendar
+arithmetic against the publication date, so that weeks and months come out as whole ranges.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
+
+from pipeline.records import DateMention
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -21,10 +29,93 @@ DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]|20)\d{2}"
 FULL_DATE = (
     rf"(?:{DAY}\s+{MONTH_RE},?\s+{YEAR}"
-    rf"|{MONTH_RE}\s+{DAY},?\s+{YEAR}"
+    rf"|{MONTH_RE}\s+{DAY}(?:,\s*|\.?\s+){YEAR}"
     rf"|{YEAR}-[01]\d-[0-3]\d)"
 )
 FULL_DATE_RE = re.compile(rf"\b{FULL_DATE}\b")
+MONTH_DAY = rf"(?:{MONTH_RE}\s+{DAY}|{DAY}\s+{MONTH_RE})"
+
+MONTH_NAMES = tuple(calendar.month_name)[1:]
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WD = rf"(?:{WEEKDAY},?\s+)?"
+_FROM = r"(?:(?P<btw>between)\s+|from\s+)?"
+_TO = r"\s*(?:-|–|—|to|through|till|until)\s*"
+_SEP = rf"(?:{_TO}|(?(btw)\s+and\s+|(?!)))"
+_END = r"(?![\w-]|[.,]\d)"
+
+
+def _day(g: str) -> str:
+    return rf"(?:the\s+)?(?P<{g}>[0-3]?\d)(?:\s?(?:st|nd|rd|th))?(?!\d)"
+
+
+def _month(g: str) -> str:
+    return rf"(?P<{g}>{MONTH_RE})"
+
+
+def _year(g: str) -> str:
+    return rf"(?P<{g}>{YEAR})"
+
+
+# Each form: (kind, regex). Kinds say how the named groups become a date range.
+FORMS: tuple[tuple[str, str], ...] = (
+    (
+        "days",
+        rf"{_FROM}{_WD}{_day('d1')}\s+{_month('m1')}(?:,?\s+{_year('y1')})?,?{_SEP}"
+        rf"{_WD}{_day('d2')}\s+{_month('m2')},?\s+{_year('y2')}{_END}",
+    ),
+    (
+        "days",
+        rf"{_FROM}{_WD}{_month('m1')}\s+{_day('d1')}(?:,?\s+{_year('y1')})?,?{_SEP}"
+        rf"{_WD}{_month('m2')}\s+{_day('d2')},?\s+{_year('y2')}{_END}",
+    ),
+    (
+        "days",
+        rf"{_FROM}{_day('d1')}{_SEP}{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y2')})?{_END}",
+    ),
+    (
+        "days",
+        rf"{_FROM}{_month('m2')}\s+{_day('d1')}{_SEP}{_day('d2')}(?:,\s*{_year('y2')})?{_END}",
+    ),
+    ("days", rf"{_WD}{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y2')})?{_END}"),
+    ("days", rf"{_WD}{_month('m2')}\s+{_day('d2')}(?:(?:,\s*|\.\s*|\s+){_year('y2')})?{_END}"),
+    ("days", r"(?P<y2>(?:1[89]|20)\d{2})-(?P<n2>[01]\d)-(?P<d2>[0-3]\d)(?![\w-])"),
+    ("months", rf"{_month('m2')},?\s+(?:of\s+)?{_year('y2')}{_END}"),
+    (
+        "months",
+        r"\b(?:in|since|during|until|till|by|from|of|early|late|mid-?)\s+"
+        rf"{_month('m2')}(?:\s+of\s+(?P<rel>this|last|next)\s+year)?(?!,?\s*\d|\w|\s+[A-Z])",
+    ),
+    (
+        "years",
+        rf"{_FROM}(?<![\w$€£₹#/.,-]){_year('y1')}"
+        r"(?:\s*(?:-|–|—|/|to|through|until)\s*|(?(btw)\s+and\s+|(?!)))"
+        r"(?P<y2>(?:1[89]|20)\d{2}|\d{2})(?![\w%-]|[.,]\d)",
+    ),
+    ("years", rf"(?<![\w$€£₹#/.,-]){_year('y2')}(?![\w%]|-\w|[.,]\d)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRules:
+    """The word lists of ``models/dates.json``."""
+
+    relative: dict[str, tuple[str, int]]
+    count_before: tuple[str, ...]
+    count_after: tuple[str, ...]
+    future_cues: tuple[str, ...]
+
+    @classmethod
+    def from_spec(cls, spec: dict) -> DateRules:
+        return cls(
+            relative={k: (v[0], int(v[1])) for k, v in spec["relative"].items()},
+            count_before=tuple(spec["count_before"]),
+            count_after=tuple(spec["count_after"]),
+            future_cues=tuple(spec["future_cues"]),
+        )
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _settings(base: dt.date | None) -> dict:
@@ -34,8 +125,206 @@ def _settings(base: dt.date | None) -> dict:
     return settings
 
 
-def parse_date(text: str, *, base: dt.date | None = None) -> dt.date | None:
-    """Normalise one date expression with dateparser (English, relative to ``base``)."""
-    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.replace(".", " "))
+@lru_cache(maxsize=8192)
+def _parse_cached(cleaned: str, base: dt.date | None) -> dt.date | None:
     parsed = dateparser.parse(cleaned, languages=["en"], settings=_settings(base))
     return parsed.date() if parsed else None
+
+
+def parse_date(text: str, *, base: dt.date | None = None) -> dt.date | None:
+    """Normalise one date expression with dateparser (English, relative to ``base``)."""
+    cleaned = " ".join(re.sub(r"(\d)\s?(?:st|nd|rd|th)\b", r"\1", text.replace(".", " ")).split())
+    return _parse_cached(cleaned, base)
+
+
+def month_number(name: str) -> int:
+    """1-12 for a written month name or abbreviation ("Sept.", "DEC", "November")."""
+    return [m[:3] for m in MONTH_NAMES].index(name[:3].title()) + 1
+
+
+def calendar_day(day: int, month: int, year: int) -> dt.date | None:
+    """The calendar day, normalised by dateparser (cached); ``None`` when it does not exist."""
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return parse_date(f"{day} {MONTH_NAMES[month - 1]} {year}")
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+Value = tuple[dt.date, dt.date, str, bool]  # start, end, precision, relative
+
+
+class DateFinder:
+    """Finds date and date-range expressions in a text and resolves them to calendar ranges."""
+
+    def __init__(self, rules: DateRules, *, future_window: int):
+        self.rules = rules
+        self.future_window = future_window
+        self.forms = [(kind, re.compile(pattern)) for kind, pattern in FORMS]
+        self.relative = re.compile(rf"\b(?:{_words(tuple(rules.relative))})\b", re.IGNORECASE)
+        self.weekday = re.compile(
+            r"(?:\b(?P<dir>last|next|this past|this coming|this)\s+)?"
+            rf"\b(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b"
+        )
+        self.count_before = re.compile(rf"\b(?:{_words(rules.count_before)})\.?\s+$")
+        self.count_after = re.compile(rf"\s+(?:{_words(rules.count_after)})\b")
+        self.future = re.compile(rf"\b(?:{_words(rules.future_cues)})\b", re.IGNORECASE)
+
+    def find(
+        self,
+        text: str,
+        *,
+        published: dt.date | None,
+        skip: Callable[[int, int], bool] = lambda s, e: False,
+    ) -> list[DateMention]:
+        """Every date expression of ``text`` not in a ``skip`` span, longest forms first.
+
+        Dates without a year take it from ``published``, else from the nearest full date of
+        the text; relative expressions are kept only when ``published`` is known."""
+        bases = _BaseYears(text, published, skip)
+        candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
+        for kind, pattern in self.forms:
+            for m in pattern.finditer(text):
+                candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
+        if published is not None:
+            for m in self.relative.finditer(text):
+                candidates.append((m.start(), m.end(), self._relative_value(m, published)))
+            for m in self.weekday.finditer(text):
+                candidates.append((m.start(), m.end(), self._weekday_value(m, text, published)))
+        return self._select(text, candidates, skip)
+
+    def _select(self, text, candidates, skip) -> list[DateMention]:
+        taken = bytearray(len(text))
+        found = []
+        for start, end, resolve in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]) or skip(start, end):
+                continue
+            value = resolve()
+            if value is None:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            first, last, precision, relative = value
+            found.append(DateMention(text[start:end], first, last, precision, start, end, relative))
+        return sorted(found, key=lambda d: d.char_start)
+
+    def _resolver(self, kind: str, m: re.Match, text: str, bases: _BaseYears):
+        if kind == "days":
+            return lambda: _days_value(m, bases.near(m.start()))
+        if kind == "months":
+            return lambda: _months_value(m, bases.published, bases.near(m.start()))
+        return lambda: self._years_value(m, text)
+
+    def _years_value(self, m: re.Match, text: str) -> Value | None:
+        groups = m.groupdict()
+        last = int(groups["y2"])
+        if groups.get("y1") is None:
+            before = text[max(0, m.start() - 20) : m.start()]
+            if self.count_before.search(before) or self.count_after.match(text, m.end()):
+                return None
+            first = last
+        else:
+            first = int(groups["y1"])
+            if last < 100:
+                last += first // 100 * 100
+            if not first < last <= first + 50:
+                return None
+        return dt.date(first, 1, 1), dt.date(last, 12, 31), "year", False
+
+    def _relative_value(self, m: re.Match, published: dt.date):
+        unit, offset = self.rules.relative[" ".join(m.group(0).lower().split())]
+        return lambda: _relative_range(unit, offset, published)
+
+    def _weekday_value(self, m: re.Match, text: str, published: dt.date):
+        def value() -> Value:
+            target = [d[:3] for d in calendar.day_name].index(m.group("wd")[:3])
+            direction = (m.group("dir") or "").lower()
+            back = (published.weekday() - target) % 7
+            if direction in ("next", "this coming") or (
+                not direction and self.future.search(self._before(text, m.start()))
+            ):
+                day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+            elif direction:
+                day = published - dt.timedelta(days=back or 7)
+            else:
+                day = published - dt.timedelta(days=back)
+            return day, day, "day", True
+
+        return value
+
+    def _before(self, text: str, start: int) -> str:
+        """The words before ``start`` in the same sentence, at most ``future_window`` chars."""
+        window = text[max(0, start - self.future_window) : start]
+        return re.split(r"[.!?]\s", window)[-1]
+
+
+class _BaseYears:
+    """Where a date without a year takes its year: the publication date, else the nearest
+    full date of the text outside skipped spans (found only when first needed)."""
+
+    def __init__(self, text: str, published: dt.date | None, skip: Callable[[int, int], bool]):
+        self.text, self.published, self.skip = text, published, skip
+        self._full: list[tuple[int, dt.date]] | None = None
+
+    def near(self, position: int) -> dt.date | None:
+        if self.published is not None:
+            return self.published
+        if self._full is None:
+            self._full = [
+                (m.start(), day)
+                for m in FULL_DATE_RE.finditer(self.text)
+                if not self.skip(m.start(), m.end()) and (day := parse_date(m.group(0)))
+            ]
+        return min(self._full, key=lambda f: abs(f[0] - position), default=(0, None))[1]
+
+
+def _days_value(m: re.Match, base: dt.date | None) -> Value | None:
+    g = m.groupdict()
+    month2 = int(g["n2"]) if g.get("n2") else month_number(g["m2"])
+    year2 = int(g["y2"]) if g["y2"] else (base.year if base else None)
+    if year2 is None:
+        return None
+    last = calendar_day(int(g["d2"]), month2, year2)
+    if last is None:
+        return None
+    if g.get("d1") is None:
+        return last, last, "day", g["y2"] is None and base is not None
+    month1 = month_number(g["m1"]) if g.get("m1") else month2
+    year1 = int(g["y1"]) if g.get("y1") else year2 - (month1 > month2)
+    first = calendar_day(int(g["d1"]), month1, year1)
+    if first is None or not first < last:
+        return None
+    return first, last, "day", False
+
+
+def _months_value(m: re.Match, published: dt.date | None, base: dt.date | None) -> Value | None:
+    g = m.groupdict()
+    month = month_number(g["m2"])
+    if g.get("y2"):
+        return (*month_range(int(g["y2"]), month), "month", False)
+    if g.get("rel"):
+        base = published
+    if base is None:
+        return None
+    year = base.year + {"last": -1, "next": 1}.get(g.get("rel") or "", 0)
+    return (*month_range(year, month), "month", True)
+
+
+def _relative_range(unit: str, offset: int, published: dt.date) -> Value:
+    if unit == "day":
+        day = published + dt.timedelta(days=offset)
+        return day, day, "day", True
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6), "day", True
+    if unit == "month":
+        return (*month_range(*shift_months(published, offset)), "month", True)
+    year = published.year + offset
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True
