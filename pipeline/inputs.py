@@ -152,7 +152,7 @@ def _read_jsonl(f: InputFile, base_id: str, *, max_bytes: int) -> Iterator[Sourc
     except InputError as exc:
         yield Source(doc_id=base_id, path=f.relative, error=str(exc))
         return
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield _record(line, f"{f.relative}#L{lineno}", default_id=f"{base_id}-{lineno}")
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.datetext import FULL_DATE, parse_date
+from pipeline.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date
 from pipeline.resources import load_json
 
 
 def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern.replace("{DATE}", FULL_DATE), re.MULTILINE)
+    pattern = pattern.replace("{DATE}", FULL_DATE).replace("{MONTH_DAY}", MONTH_DAY)
+    return re.compile(pattern, re.MULTILINE)
 
 
 def _single(pattern: re.Pattern, head: str, text: str) -> re.Match | None:
@@ -42,6 +44,7 @@ class HeaderReader:
         self.standalone_date = _compile(spec["standalone_date"])
         self.site_suffix = re.compile(spec["site_suffix"])
         self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
+        self.year_hint = re.compile(spec["year_hint"])
 
     def __call__(self, doc: Doc) -> Doc:
         head = doc.text[: self.max_header_chars]
@@ -57,7 +60,7 @@ class HeaderReader:
         if dated:
             spans.append(dated.span())
             if doc._.published is None:
-                doc._.published = parse_date(dated.group("date"))
+                doc._.published = self._date(dated.group("date"), head)
         if placed:
             spans.append(placed.span())
             if doc._.dateline_location is None:
@@ -66,6 +69,14 @@ class HeaderReader:
             doc._.title = self._title(head, spans)
         doc._.header_spans = spans
         return doc
+
+    def _date(self, written: str, head: str) -> dt.date | None:
+        """The date of a header; one written without a year takes it from ``year_hint``."""
+        if re.search(YEAR, written):
+            return parse_date(written)
+        hint = self.year_hint.search(head)
+        base = dt.date(int(hint["year"]), int(hint["month"]), 1) if hint else None
+        return parse_date(written, base=base) if base else None
 
     def _dateline(self, head: str, group: str) -> re.Match | None:
         """The earliest dateline match that has ``group`` (``date`` or ``place``)."""
