@@ -1,20 +1,363 @@
-"""Baseline quotes component (to be replaced by the full extractor)."""
+"""Quoted statements and who said them.
+
+Quotation marks are paired by ``pipeline.quotemarks``; each quotation is then attributed, in
+this order of trust:
+
+1. a reporting cue right after it, in the same sentence (``“...,” said X``, ``“...,” X added``,
+   ``“...” according to X``); after a quotation that ends its sentence only a short cue counts
+   and never one that introduces the next quotation (``“...” He further added “...”``);
+2. a cue right before it (``X said, “...``, ``X stated that “...``, ``X wrote on X: “...``), with
+   nothing between cue and mark but a few words that are not a clause;
+3. a speaker's name right before it (``Shri Narendra Modi “...”``, ``Kaminara: “...``) or a dash
+   and a name right after it;
+4. the previous quotation's speaker, when nothing but that quotation's attribution lies between
+   them (``“...,” said X. “...”``, paragraphs of one quote, quotes in a headline run).
+
+The speaker of a cue is the subject of its verb (from the parse), else the person named nearest
+the cue in the clause; it is resolved through ``pipeline.speakers`` (names, pronouns, roles) and
+kept as the description (``one of the participants``) when it names nobody. Titles, slogans and
+scare quotes are what is left: marks with no attribution, words that are not a statement, or
+marks right after a naming word (``the theme “...”``).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from pipeline.extensions import in_boilerplate
+from pipeline.ids import stable_id
+from pipeline.quotemarks import Quotation, find_quotations
+from pipeline.records import Quote
+from pipeline.resources import load_json
+from pipeline.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
+OPEN_ENDED = re.compile(r"[,;:\-–—]\s*$")
+WORDS = re.compile(r"[^\W_][\w.’'-]*")
+SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’)]|$)|\n[ \t\xa0]*\n")
+CLIMB = ("conj", "advcl", "xcomp", "dobj", "relcl", "acl", "ccomp", "pcomp")
 
 
-class Baseline:
-    def __init__(self, nlp: Language, name: str):
+@dataclass(slots=True)
+class Cue:
+    """A reporting verb or phrase found near a quotation."""
+
+    start: int
+    end: int
+    text: str
+    speaker_after: bool  # ``according to X``: the speaker follows the cue
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Speaker | None
+    cue: str | None
+    end: int  # where the attribution clause ends (a following quotation may inherit it)
+
+
+class QuoteExtractor:
+    """Sets ``doc._.quotes``: each quoted statement with its speaker and reporting cue."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: str,
+        max_quote_chars: int,
+        max_clause_chars: int,
+        max_gap_words: int,
+        max_tail_words: int,
+        max_back_sentences: int,
+        min_words: int,
+    ):
         self.name = name
+        self.max_quote_chars = max_quote_chars
+        self.max_clause_chars = max_clause_chars
+        self.max_gap_words = max_gap_words
+        self.max_tail_words = max_tail_words
+        self.max_back_sentences = max_back_sentences
+        self.min_words = min_words
+        spec = load_json(rules)
+        cues = alternation(spec["cues"] + spec["speaker_after"])
+        self.cue_re = re.compile(rf"\b{cues}\b", re.IGNORECASE)
+        self.speaker_after = {c.lower() for c in spec["speaker_after"]}
+        naming = alternation(spec["not_quote_before"])
+        self.naming_re = re.compile(rf"\b{naming}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+        self.pronouns = dict(spec["pronouns"])
+        self.honorifics = set(spec["honorifics"])
+        self.abbreviations = frozenset(spec["abbreviations"])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        text = doc.text
+        quotations = [
+            q
+            for q in find_quotations(text, max_chars=self.max_quote_chars)
+            if not in_boilerplate(doc, q.open, q.after)
+        ]
+        cast = Cast(
+            doc,
+            quoted=Spans([(q.open, q.after) for q in quotations]),
+            pronouns=self.pronouns,
+            honorifics=self.honorifics,
+            max_back=self.max_back_sentences,
+        )
+        quotes: list[Quote] = []
+        previous: Attribution | None = None
+        for k, q in enumerate(quotations):
+            lb = self._left_bound(text, q, quotations[k - 1] if k else None)
+            if self.naming_re.search(text[lb : q.open]):
+                continue  # a title or name: the theme “Restoring balance”
+            rb = self._right_bound(text, q, quotations[k + 1] if k + 1 < len(quotations) else None)
+            attribution = self._attribute(doc, cast, q, lb, rb, previous)
+            if attribution is None:
+                continue
+            quotes.append(self._record(doc, q, attribution))
+            previous = attribution
+        doc._.quotes = quotes
         return doc
 
+    # -- windows ---------------------------------------------------------------------------
 
-@Language.factory("pressx_quotes", assigns=["doc._.quotes"])
-def make_quotes(nlp: Language, name: str) -> Baseline:
-    return Baseline(nlp, name)
+    def _left_bound(self, text: str, q: Quotation, prev: Quotation | None) -> int:
+        """Start of the clause before ``q``: its sentence start, the previous quotation's end,
+        or ``max_clause_chars`` back."""
+        lo = max(0, q.open - self.max_clause_chars, prev.after if prev else 0)
+        ends = list(self._sentence_ends(text, lo, q.open))
+        return ends[-1] if ends else lo
+
+    def _right_bound(self, text: str, q: Quotation, nxt: Quotation | None) -> int:
+        """End of the clause after ``q``: its sentence end, the next quotation, or
+        ``max_clause_chars`` on."""
+        hi = min(len(text), q.after + self.max_clause_chars, nxt.open if nxt else len(text))
+        return next(self._sentence_ends(text, q.after, hi), hi)
+
+    def _sentence_ends(self, text: str, lo: int, hi: int):
+        """Offsets just after each sentence end (or blank line) in ``text[lo:hi]``."""
+        for m in SENTENCE_END.finditer(text, lo, hi):
+            word = text[max(lo, m.start() - 12) : m.start()].split()
+            last = word[-1].lstrip('(“"‘').lower() if word and m.group() == "." else ""
+            if not (last in self.abbreviations or (len(last) == 1 and last.isalpha())):
+                yield m.end()
+
+    # -- attribution -------------------------------------------------------------------------
+
+    def _attribute(
+        self,
+        doc: Doc,
+        cast: Cast,
+        q: Quotation,
+        lb: int,
+        rb: int,
+        previous: Attribution | None,
+    ) -> Attribution | None:
+        text = doc.text
+        words = q.words(text)
+        statement = self._statement(doc, q, words)
+        leads_on = _opens_at(text, rb)
+        found = self._after(doc, cast, q, rb, leads_on, words)
+        if found and (statement or OPEN_ENDED.search(words)):
+            return found
+        if statement and (found := self._before(doc, cast, q, lb)):
+            return found
+        if not statement or len(WORDS.findall(words)) < self.min_words:
+            return None
+        if found := self._adjacent(cast, q, lb, rb):
+            return found
+        if previous and previous.speaker and not text[previous.end : q.open].strip(" \n\t.,;:"):
+            return Attribution(previous.speaker, None, q.after)
+        return None
+
+    def _after(
+        self, doc: Doc, cast: Cast, q: Quotation, rb: int, leads_on: bool, words: str
+    ) -> Attribution | None:
+        """A cue in the clause after ``q`` (``“...,” said X.``). After a quotation that ends its
+        sentence, the cue must follow on the same line and not introduce the next quotation."""
+        text = doc.text
+        cue = next(self._cues(doc, q.after, rb), None)
+        if cue is None:
+            return None
+        between = text[q.after : cue.start]
+        if TERMINAL.search(words) and (leads_on or "\n" in between):
+            return None
+        if len(WORDS.findall(between)) > self.max_tail_words or _has_verb(doc, q.after, cue.start):
+            return None
+        token = _token_at(doc, cue.start)
+        if token is not None and any(
+            c.dep_ in ("ccomp", "xcomp") and c.idx > cue.start for c in token.children
+        ):
+            return None  # the cue reports something else: “...” The DA said the case ...
+        return Attribution(self._speaker(doc, cast, cue, q.after, rb), cue.text, rb)
+
+    def _before(self, doc: Doc, cast: Cast, q: Quotation, lb: int) -> Attribution | None:
+        """A cue in the clause before ``q`` with only a few verb-free words between the cue and
+        the mark (``said in a statement, “``, ``texted his mom, “``, ``stated that “``)."""
+        text = doc.text
+        for cue in reversed(list(self._cues(doc, lb, q.open))):
+            gap = text[cue.end : q.open]
+            after_that = re.split(r"\bthat\b", gap, maxsplit=1)[1:]
+            if len(WORDS.findall(gap)) > self.max_gap_words or _has_verb(doc, cue.end, q.open):
+                continue
+            if after_that and WORDS.findall(after_that[0]):
+                continue
+            speaker = self._speaker(doc, cast, cue, lb, q.open)
+            return Attribution(speaker, _label(cue, gap), q.after)
+        return None
+
+    def _adjacent(self, cast: Cast, q: Quotation, lb: int, rb: int) -> Attribution | None:
+        """A name right before the opening mark (``Shri Narendra Modi “``, ``Kaminara: “``),
+        or a dash and a name right after the quotation (``” – Jeremy Milson``)."""
+        text = cast.doc.text
+        named = cast.named(lb, q.open)
+        if named and re.fullmatch(r"\s*[:,]?\s*", text[named[-1].end : q.open]):
+            return Attribution(Speaker.of(named[-1].member), None, q.after)
+        dash = re.match(r"\s*[-–—]\s*", text[q.after : rb])
+        named = cast.named(q.after + dash.end(), rb) if dash else []
+        if named and named[0].start == q.after + dash.end():
+            return Attribution(Speaker.of(named[0].member), None, rb)
+        return None
+
+    # -- cues and speakers -------------------------------------------------------------------
+
+    def _cues(self, doc: Doc, start: int, end: int):
+        """Reporting cues in ``start:end``, in order; one-word cues must be verbs (or be glued
+        to a quotation mark, where the tagger cannot see them)."""
+        for m in self.cue_re.finditer(doc.text, start, end):
+            phrase = " ".join(m.group().lower().split())
+            if " " not in phrase:
+                token = _token_at(doc, m.start())
+                clean = token is not None and token.idx == m.start() and len(token) == len(phrase)
+                if token is None or (clean and not token.tag_.startswith("VB")):
+                    continue
+            yield Cue(m.start(), m.end(), m.group(), phrase in self.speaker_after)
+
+    def _speaker(self, doc: Doc, cast: Cast, cue: Cue, lo: int, hi: int) -> Speaker | None:
+        """Who the cue's subject is, looked for in ``lo:hi`` (the clause around the cue)."""
+        if cue.speaker_after:
+            return cast.resolve(cue.end, _np_end(doc, cue.end, hi), near=cue.end, describe=True)
+        subject = _subject(doc, cue.start)
+        if subject is not None and lo <= subject.idx < hi:
+            s, e = phrase(subject)
+            s, e = max(s, lo), min(e, hi if e <= cue.start or s >= cue.end else cue.start)
+            if speaker := cast.resolve(s, e, near=cue.start, describe=False):
+                return speaker
+        named = cast.named(lo, hi)
+        if named:
+            return Speaker.of(min(named, key=lambda n: abs(n.start - cue.start)).member)
+        before = doc.text[lo : cue.start]
+        pronoun = [m for m in WORDS.finditer(before) if m.group().lower() in self.pronouns]
+        if pronoun:
+            p = pronoun[-1]
+            member = cast.antecedent(lo + p.start(), self.pronouns[p.group().lower()])
+            return Speaker.of(member) if member else None
+        if subject is not None and lo <= subject.idx < hi:
+            s, e = phrase(subject, short=True)
+            return cast.resolve(max(s, lo), min(e, hi), near=cue.start, describe=True)
+        return cast.resolve(cue.end, _np_end(doc, cue.end, hi), near=cue.end, describe=False)
+
+    def _statement(self, doc: Doc, q: Quotation, words: str) -> bool:
+        """Whether the quoted words read as something said (a finite verb, or a sentence end)
+        rather than a title or a scare-quoted term."""
+        if TERMINAL.search(words):
+            return True
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if span is None or not any(t.tag_ in FINITE for t in span):
+            return False
+        long = [w for w in WORDS.findall(words) if len(w) > 3]
+        return not long or sum(w[0].isupper() for w in long) / len(long) < 0.75
+
+    def _record(self, doc: Doc, q: Quotation, attribution: Attribution) -> Quote:
+        speaker = attribution.speaker
+        return Quote(
+            quote_id=stable_id("qt", doc._.doc_id or "", str(q.start)),
+            text=q.words(doc.text),
+            speaker=speaker.name if speaker else None,
+            speaker_person_id=speaker.person_id if speaker else None,
+            cue=" ".join(attribution.cue.split()) if attribution.cue else None,
+            char_start=q.start,
+            char_end=q.end,
+        )
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _opens_at(text: str, pos: int) -> bool:
+    """Whether a quotation opens right at ``pos`` (after white space)."""
+    rest = text[pos : pos + 4].lstrip()
+    return bool(rest) and rest[0] in '“„"‘'
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``start:end`` holds a verb outside a relative clause (then it is a clause of its
+    own, not part of an attribution)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(
+        (t.tag_.startswith("VB") or t.tag_ == "MD") and "relcl" not in (t.dep_, t.head.dep_)
+        for t in span
+    )
+
+
+def _label(cue: Cue, gap: str) -> str:
+    """The cue as reported: the verb, with the words after it when they are a short lower-case
+    phrase (``said in a statement``, ``texted his mom``), not a name."""
+    tail = re.sub(r"\bthat\s*$", "", gap.strip(" ,:;-–—\n\t")).strip()
+    words = WORDS.findall(tail)
+    if cue.speaker_after or not words or len(words) > 4 or not tail[0].islower():
+        return cue.text
+    return f"{cue.text} {tail}"
+
+
+def _subject(doc: Doc, char: int) -> Token | None:
+    """The grammatical subject of the verb at ``char``, climbing through joined verbs."""
+    token = _token_at(doc, char)
+    for _ in range(4):
+        if token is None:
+            return None
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ not in CLIMB or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _np_end(doc: Doc, start: int, hi: int) -> int:
+    """End of the noun phrase that starts after ``start`` (at the next comma or clause)."""
+    m = re.search(r"[,;:.!?]|\b(?:who|which|that|and)\b", doc.text[start:hi])
+    return start + m.start() if m else hi
+
+
+@Language.factory("pressx_quotes", requires=["doc._.people"], assigns=["doc._.quotes"])
+def make_quotes(
+    nlp: Language,
+    name: str,
+    rules: str,
+    max_quote_chars: int,
+    max_clause_chars: int,
+    max_gap_words: int,
+    max_tail_words: int,
+    max_back_sentences: int,
+    min_words: int,
+) -> QuoteExtractor:
+    return QuoteExtractor(
+        nlp,
+        name,
+        rules=rules,
+        max_quote_chars=max_quote_chars,
+        max_clause_chars=max_clause_chars,
+        max_gap_words=max_gap_words,
+        max_tail_words=max_tail_words,
+        max_back_sentences=max_back_sentences,
+        min_words=min_words,
+    )
