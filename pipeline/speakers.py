@@ -20,6 +20,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSES = frozenset({"relcl", "acl", "advcl", "cc", "ccomp", "xcomp"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+MARK = re.compile('[“”„"‘’]')
 WORD = re.compile(r"[^\W\d_][\w.’'-]*")
 
 
@@ -83,7 +84,6 @@ class Cast:
         self.pronouns = pronouns
         self.max_back = max_back
         people = doc._.people or []
-        self.from_people = bool(people)
         self.members = (
             [_member(p) for p in people] if people else self._from_entities(doc, honorifics)
         )
@@ -121,6 +121,7 @@ class Cast:
             member.mentions.append((start, end))
             left = doc[max(ent.sent.start, tokens[0].i - 10) : tokens[0].i].text
             right = doc[tokens[-1].i + 1 : min(ent.sent.end, tokens[-1].i + 12)].text
+            left, right = MARK.split(left)[-1], MARK.split(right)[0]
             member.role += f" {left} | {right}"
         return list(groups.values())
 
@@ -193,7 +194,23 @@ class Cast:
         if 0 < len(words) <= 2 and words[-1].lower() in self.pronouns:
             return self.antecedent(start + text.rfind(words[-1]), self.pronouns[words[-1].lower()])
         content = [w.lower() for w in words if w.lower() not in ARTICLES]
-        return self.holder(content, start) if 0 < len(content) <= 6 else None
+        is_role = words and (words[0].lower() in ARTICLES or words[-1].islower())
+        if is_role and len(content) <= 6 and (member := self.holder(content, start)):
+            return member
+        return None if is_role else self._proper_name(start, end)
+
+    def _proper_name(self, start: int, end: int) -> Member | None:
+        """Last resort: a short run of capitalised words the entity recogniser did not tag
+        as a place or a (several-word or acronym) organisation stands for a person: the
+        recogniser misses many names (``Loizon``, ``Acharya`` come out as ORG)."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        words = WORD.findall(self.doc.text[start:end])
+        if span is None or not 0 < len(words) <= 4 or not all(w[0].isupper() for w in words):
+            return None
+        one_name = len(words) == 1 and not words[0].isupper()
+        if any(t.ent_type_ in NOT_PEOPLE and not (one_name and t.ent_type_ == "ORG") for t in span):
+            return None
+        return Member(" ".join(words))
 
     def antecedent(self, pos: int, gender: str) -> Member | None:
         """The person a subject pronoun at ``pos`` refers to: a person just before it in its
@@ -210,7 +227,7 @@ class Cast:
             before = self.doc.text[sent.start_char : n.start].rstrip()
             if _fits(n.member, gender) and (not before or before[-1] in ",;:("):
                 return n.member
-        if not self.from_people and (name := _proper_name_before(sent, pos)):
+        if name := _proper_name_before(sent, pos):
             return Member(name)
         for sent in reversed(sents[max(0, k - self.max_back) : k]):
             for subject in _subjects(sent):
@@ -248,7 +265,8 @@ def _first_name_run(ent: Span) -> list[Token]:
 
 
 def _fits(member: Member, gender: str) -> bool:
-    return member.gender in (None, gender)
+    """Whether a pronoun of ``gender`` can refer to ``member`` ("m"/"male", "f"/"female")."""
+    return not member.gender or member.gender[0].lower() == gender[0].lower()
 
 
 def _proper_name_before(sent: Span, pos: int) -> str | None:
