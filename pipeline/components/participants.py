@@ -1,20 +1,597 @@
-"""Baseline participants component (to be replaced by the full extractor)."""
+"""Counts of people: participants, victims, defendants, people killed or detained.
+
+A count is a number (digits, number words such as "twenty-five" or "two dozen", or a vague
+quantifier such as "several") before a noun naming people ("17 female officers", "dozens of
+insurgents"). For each count the component reads the qualifier before it ("more than",
+"approximately"), the agency the people belong to ("... from the Federal Investigation
+Agency's (FIA) ..." -> FIA), the category from the verb or noun governing it (killed,
+detained, ...) and whether it is a total or a part of one. Percentages, money, ages and
+durations are never counts: their number does not stand before a people noun.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from word2number import w2n
+
+from pipeline.extensions import in_boilerplate
+from pipeline.records import Organisation, Participant
+from pipeline.resources import load_json, load_lines
+
+DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
+#: Parts of speech of the words between a number and the people noun it counts.
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+#: Dependencies through which a counted noun hangs on the word saying what happened to it.
+CLIMB_DEPS = {"conj", "appos", "pobj", "prep", "compound", "nmod", "npadvmod"}
+CLIMB_DEPS |= {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+AGENCY_ENTS = {"NORP", "GPE"}
 
 
-class Baseline:
-    def __init__(self, nlp: Language, name: str):
+def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Lower-case word tuples, longest first."""
+    return tuple(sorted((tuple(p.split()) for p in items), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class CountRules:
+    """The rule data of ``models/counts.json`` and the people-noun lexicon, ready to use."""
+
+    people_nouns: frozenset[str]
+    qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest phrase first
+    vague: dict[tuple[str, ...], int]
+    vague_qualifier: str
+    multipliers: dict[str, int]
+    singular_determiners: frozenset[str]
+    singular_categories: frozenset[str]
+    reference_determiners: frozenset[str]
+    agency_prepositions: frozenset[str]
+    official_nouns: frozenset[str]
+    total_cues: tuple[tuple[str, ...], ...]
+    part_cues: tuple[tuple[str, ...], ...]
+    categories: dict[str, tuple[str, str]]
+    noun_categories: dict[str, str]
+    exclude_before: frozenset[str]
+    exclude_after: frozenset[str]
+    excluded_entities: frozenset[str]
+    subset_determiners: frozenset[str]
+    summed: dict[str, str]  # category -> description of the release total
+    anaphoric_determiners: frozenset[str]
+    singular_pronouns: frozenset[str]
+    merged_categories: frozenset[str]
+    additive_words: frozenset[str]
+    range_words: frozenset[str]
+    range_cues: frozenset[str]
+
+    @classmethod
+    def load(cls, rules: str, people_nouns: str) -> CountRules:
+        data = load_json(rules)
+        qualifiers = [(p, q) for q, items in data["qualifiers"].items() for p in phrases(items)]
+        return cls(
+            people_nouns=frozenset(load_lines(people_nouns)),
+            qualifiers=tuple(sorted(qualifiers, key=lambda pq: len(pq[0]), reverse=True)),
+            vague={tuple(k.split()): v for k, v in data["vague_quantities"].items() if k[0] != "_"},
+            vague_qualifier=data["vague_qualifier"],
+            multipliers=dict(data["multipliers"]),
+            singular_determiners=frozenset(data["singular_determiners"]),
+            singular_categories=frozenset(data["singular_categories"]),
+            reference_determiners=frozenset(data["reference_determiners"]),
+            agency_prepositions=frozenset(data["agency_prepositions"]),
+            official_nouns=frozenset(data["official_nouns"]),
+            total_cues=phrases(data["total_cues"]),
+            part_cues=phrases(data["part_cues"]),
+            categories={k: tuple(v) for k, v in data["verb_categories"].items() if k[0] != "_"},
+            noun_categories=dict(data["noun_categories"]),
+            exclude_before=frozenset(data["exclude_before"]),
+            exclude_after=frozenset(data["exclude_after"]),
+            excluded_entities=frozenset(data["excluded_entities"]),
+            subset_determiners=frozenset(data["subset_determiners"]),
+            summed={c: data["summed_descriptions"][c] for c in data["summed_categories"]},
+            anaphoric_determiners=frozenset(data["anaphoric_determiners"]),
+            singular_pronouns=frozenset(data["singular_pronouns"]),
+            merged_categories=frozenset(data["merged_categories"]),
+            additive_words=frozenset(data["additive_words"]),
+            range_words=frozenset(data["range_words"]),
+            range_cues=frozenset(data["range_cues"]),
+        )
+
+    def people_lemma(self, tok: Token) -> str | None:
+        """The lexicon entry ``tok`` names, trying spaCy's lemma then a plain singular
+        (capitalised headline words such as "Victims" keep their form as lemma)."""
+        lower = tok.lower_
+        for form in (tok.lemma_.lower(), lower, singular(lower)):
+            if form in self.people_nouns:
+                return form
+        return None
+
+
+def singular(word: str) -> str:
+    """A plain English singular: officers -> officer, men -> man, bodies -> body."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def number_value(words: list[str]) -> int | None:
+    """The integer written by ``words``: digits ("2,362") or number words ("twenty five")."""
+    text = " ".join(words).replace("-", " ")
+    if DIGITS_RE.match(text):
+        return int(text.replace(",", ""))
+    if any(ch.isdigit() for ch in text):
+        return None
+    try:
+        return int(w2n.word_to_num(text))
+    except ValueError:
+        return None
+
+
+def lower_words(tokens: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in tokens)
+
+
+def ends_with(words: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``words`` end with one of ``cues``."""
+    return any(len(c) <= len(words) and words[-len(c) :] == c for c in cues)
+
+
+@dataclass(slots=True)
+class Count:
+    """A number found before a people noun, with the record made of it."""
+
+    start: int  # first token (qualifier included)
+    number_end: int  # token after the number
+    noun: Token  # the people noun counted
+    record: Participant
+    subset: bool = False  # "five of the insurgents": a part of people counted already
+    anaphoric: bool = False  # "the leader", "him": counts only if nobody was counted before
+
+
+class ParticipantsComponent:
+    """``pressx_participants``: writes ``doc._.participants``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: str,
+        people_nouns: str,
+        max_modifiers: int,
+        max_agency_tokens: int,
+        max_climb: int,
+        approx_tolerance: float,
+    ):
         self.name = name
+        self.rules = CountRules.load(rules, people_nouns)
+        self.max_modifiers = max_modifiers
+        self.max_agency_tokens = max_agency_tokens
+        self.max_climb = max_climb
+        self.approx_tolerance = approx_tolerance
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.participants = []
+        kept: list[Count] = []
+        for sent in doc.sents:
+            if in_boilerplate(doc, sent.start_char, sent.end_char):
+                continue
+            counts = self.sentence_counts(sent, kept)
+            self.mark_parts(sent, counts)
+            for count in counts:
+                self.keep(kept, count)
+        records = [c.record for c in sorted(kept, key=lambda c: c.start)]
+        doc._.participants = records + self.release_totals(kept)
         return doc
 
+    # -- finding counts ------------------------------------------------------------------
 
-@Language.factory("pressx_participants", assigns=["doc._.participants"])
-def make_participants(nlp: Language, name: str) -> Baseline:
-    return Baseline(nlp, name)
+    def sentence_counts(self, sent: Span, kept: list[Count]) -> list[Count]:
+        """The counts in one sentence; ``kept`` are those counted before it, so that "the two
+        girls" after "two minors" is read as a reference, not a new count."""
+        counts: list[Count] = []
+        earlier = {c.record.count for c in kept}
+        i = sent.start
+        while i < sent.end:
+            previous = counts[-1] if counts else (kept[-1] if kept else None)
+            count = self.count_at(sent, i, previous, earlier)
+            if count is None:
+                i += 1
+                continue
+            counts.append(count)
+            i = max(count.number_end, count.noun.i + 1 if count.noun.i > i else i + 1)
+        return counts
+
+    def count_at(self, sent: Span, i: int, previous: Count | None, earlier: set[int]):
+        """The count starting with token ``i``, or ``None``."""
+        doc = sent.doc
+        value, end = self.quantity_at(doc, i, sent.end)
+        if value is None or self.excluded(doc, i, end, sent.end):
+            return None
+        before = doc[i - 1].lower_ if i > sent.start else ""
+        if before in self.rules.reference_determiners and value in earlier:
+            return None
+        start, qualifier = self.qualifier_before(doc, i, sent.start)
+        if lower_words(doc[i:end]) in self.rules.vague and qualifier == "exact":
+            qualifier = self.rules.vague_qualifier
+        pronoun = doc[i].lower_ in self.rules.singular_pronouns
+        noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end)
+        if noun is None:
+            return self.bare_count(sent, i, end, value, qualifier, previous)
+        category, word = self.category(noun)
+        if pronoun or (doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num):
+            if pronoun and noun.dep_ not in CLIMB_DEPS:
+                return None
+            if noun.tag_ not in {"NN", "NNP", "PRP"}:
+                return None
+            if category not in self.rules.singular_categories:
+                return None
+        description = "person" if pronoun else self.describe(doc[end : noun.i + 1])
+        if word and word not in description.lower():
+            description = f"{description} {word}"
+        record = Participant(
+            count=value,
+            qualifier=qualifier,
+            description=description,
+            agency=self.agency(doc, end, noun),
+            is_total=True,
+            char_start=doc[start].idx,
+            char_end=noun.idx + len(noun.text),
+            category=category,
+        )
+        subset = doc[end].lower_ == "of" and doc[end + 1].lower_ in self.rules.subset_determiners
+        anaphoric = pronoun or doc[i].lower_ in self.rules.anaphoric_determiners
+        return Count(start, end, noun, record, subset, anaphoric)
+
+    @staticmethod
+    def describe(words: Span) -> str:
+        """The words naming the counted people, without a leading "of the" / "of his"."""
+        doc = words.doc
+        start = words.start + (words[0].lower_ == "of")
+        while start < words.end - 1 and (doc[start].pos_ == "DET" or doc[start].tag_ == "PRP$"):
+            start += 1
+        return doc[start : words.end].text
+
+    def bare_count(self, sent: Span, i, end, value, qualifier, previous: Count | None):
+        """A number without a noun counts the people counted just before it in the sentence
+        when a part cue precedes it ("157 Divyang youth, of whom 99 were shortlisted") or a
+        verb of killing or detaining governs it ("several were detained and two were
+        killed")."""
+        doc = sent.doc
+        if previous is None or not doc[i].like_num:
+            return None
+        if end < sent.end and doc[end].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            return None  # "five counts": the number counts something other than people
+        head = doc[i].head
+        said = head if head.pos_ == "VERB" and head.i > i else None
+        cue_words = lower_words(doc[max(sent.start, i - 3) : i])
+        if ends_with(cue_words, self.rules.part_cues) and previous.start >= sent.start:
+            category, word = previous.record.category, said.text if said else ""
+        elif said is not None and doc[i].dep_ in {"nsubj", "nsubjpass"}:
+            # "two were killed", "all four began firing"
+            default = (previous.record.category, said.text)
+            category, word = self.rules.categories.get(said.lemma_.lower(), default)
+        else:
+            return None
+        last = said or doc[end - 1]
+        record = Participant(
+            count=value,
+            qualifier=qualifier,
+            description=f"{previous.noun.text} {word}".strip(),
+            agency=previous.record.agency,
+            is_total=False,
+            char_start=doc[i].idx,
+            char_end=last.idx + len(last.text),
+            category=category,
+        )
+        return Count(i, end, previous.noun, record)
+
+    def quantity_at(self, doc: Doc, i: int, limit: int) -> tuple[int | None, int]:
+        """The value of the quantity starting at token ``i`` and the token after it."""
+        for phrase, value in self.rules.vague.items():
+            if lower_words(doc[i : min(i + len(phrase), limit)]) == phrase:
+                return value, i + len(phrase)
+        tok = doc[i]
+        if tok.lower_ in self.rules.singular_pronouns:
+            return 1, i + 1
+        if tok.lower_ in self.rules.singular_determiners:
+            if i + 1 < limit and doc[i + 1].lower_ == "of":
+                return None, i  # "one of the participants" refers, it does not count
+            if not tok.like_num:
+                return 1, i + 1
+        if not tok.like_num or tok.ent_type_ in self.rules.excluded_entities:
+            return None, i
+        if i > 0 and (doc[i - 1].like_num or doc[i - 1].text == "-"):
+            return None, i
+        if i > 1 and doc[i - 1].lower_ in self.rules.range_words and doc[i - 2].like_num:
+            return None, i  # the upper end of a range, read with its lower end
+        end = i + 1
+        while (end < limit and is_number_word(doc[end])) or (
+            end + 1 < limit and doc[end].text == "-" and is_number_word(doc[end + 1])
+        ):
+            end += 1
+        value = number_value([t.text for t in doc[i:end]])
+        if value is None or value <= 0:
+            return None, i
+        if end < limit and doc[end].lower_ in self.rules.multipliers:
+            value *= self.rules.multipliers[doc[end].lower_]
+            end += 1
+        if (
+            i > 0
+            and doc[i - 1].lower_ in self.rules.range_cues
+            and end + 1 < limit
+            and doc[end].lower_ in self.rules.range_words
+            and doc[end + 1].like_num
+        ):
+            end += 2  # "between three and six insurgents": at least three
+        return value, end
+
+    def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
+        """Percentages, money, ages, case numbers: the words around the number say so."""
+        before = doc[i - 1].lower_ if i > 0 else ""
+        after = [t.lower_ for t in doc[end : min(end + 2, limit)] if t.text != "-"]
+        return before in self.rules.exclude_before or bool(
+            after and after[0] in self.rules.exclude_after
+        )
+
+    def counted_noun(self, doc: Doc, end: int, limit: int) -> Token | None:
+        """The people noun a quantity counts: the last noun of the words after it ("17 female
+        police officers"), or of the words after "of" ("dozens of insurgents")."""
+        j = end
+        if j < limit and doc[j].lower_ == "of":
+            j += 1
+            while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
+                j += 1
+        noun = None
+        for k in range(j, min(j + self.max_modifiers, limit)):
+            tok = doc[k]
+            if tok.pos_ == "PRON" and k == j == end + 1:  # "several of them"
+                noun = tok
+                break
+            if tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
+                noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
+                if noun is tok and not modifies_right(tok):
+                    break  # the head of the phrase: "a Taliban leader | yesterday"
+            elif tok.text != "-" and not (tok.pos_ == "CCONJ" and k > j and k + 1 < limit):
+                break
+        if noun is None or self.rules.people_lemma(noun) is None:
+            return None
+        return noun
+
+    def qualifier_before(self, doc: Doc, i: int, sent_start: int) -> tuple[int, str]:
+        """The token where the count's qualifier starts, and the qualifier."""
+        words = lower_words(doc[max(sent_start, i - 3) : i])
+        for phrase, qualifier in self.rules.qualifiers:
+            if ends_with(words, (phrase,)):
+                return i - len(phrase), qualifier
+        return i, "exact"
+
+    # -- describing a count ----------------------------------------------------------------
+
+    def category(self, noun: Token) -> tuple[str, str]:
+        """Category and the word that says it, from the verb or noun governing ``noun``
+        ("insurgents were killed"), else from the noun itself ("victims"), else
+        ``participants``."""
+        categories = self.rules.categories
+        for child in noun.children:
+            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in categories:
+                return categories[child.lemma_.lower()]
+        tok = noun
+        for _ in range(self.max_climb):
+            if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+                break
+            via_preposition = tok.dep_ == "prep"
+            tok = tok.head
+            if tok.lemma_.lower() in categories:
+                return categories[tok.lemma_.lower()]
+            if via_preposition and tok.pos_ == "NOUN" and self.rules.people_lemma(tok) is None:
+                break  # "indecency with a child": the child is not who was charged
+            if tok.pos_ in {"VERB", "AUX"}:
+                # "were positively identified and killed"
+                for conj in tok.conjuncts:
+                    if conj.i > tok.i and conj.lemma_.lower() in categories:
+                        return categories[conj.lemma_.lower()]
+                break
+        category = self.rules.noun_categories.get(self.rules.people_lemma(noun) or "")
+        return (category, "") if category else ("participants", "")
+
+    def agency(self, doc: Doc, number_end: int, noun: Token) -> str | None:
+        """The organisation the counted people belong to: one named between the number and
+        the noun ("FIA officers") or right after the noun ("... of the Punjab police")."""
+        named = self.names_in(doc[number_end : noun.i], noun, before_noun=True)
+        if not named:
+            j = noun.i + 1
+            if j >= len(doc) or doc[j].lower_ not in self.rules.agency_prepositions:
+                return None
+            end = j + 1
+            while end < min(len(doc), j + self.max_agency_tokens) and not ends_agency(doc[end]):
+                end += 1
+            named = self.names_in(doc[j + 1 : end], noun, before_noun=False)
+        # people "representing the FIA and the Punjab police" belong to no single agency
+        return named[0] if len(set(named)) == 1 else None
+
+    def names_in(self, window: Span, noun: Token, *, before_noun: bool) -> list[str]:
+        """Organisations named in ``window``: the document's organisations (as the acronym
+        when the window uses it), else an acronym in brackets, else named entities."""
+        if not len(window):
+            return []
+        doc = window.doc
+        text = window.text
+        orgs = org_mentions(doc, window.start_char, window.end_char)
+        if orgs:
+            return [org.acronym if org.acronym and org.acronym in text else m for org, m in orgs]
+        acronym = ACRONYM_RE.search(text)
+        if acronym:
+            return [acronym.group(1)]
+        names = []
+        for ent in window.ents:
+            if ent.label_ == "ORG":
+                names.append(ent.text.removeprefix("the ").removesuffix("’s").removesuffix("'s"))
+            elif ent.label_ in AGENCY_ENTS and not before_noun and self.is_official(noun):
+                names.append(extend_with_nouns(ent, window.end))
+        if not names and before_noun and noun.is_lower:
+            # proper-noun modifiers outside headlines: "Folk members", "Taliban leader"
+            names = [
+                t.text for t in window if t.pos_ == "PROPN" and self.rules.people_lemma(t) is None
+            ][:1]
+        return names
+
+    def is_official(self, noun: Token) -> bool:
+        return self.rules.people_lemma(noun) in self.rules.official_nouns
+
+    # -- totals, parts and repeats -------------------------------------------------------
+
+    def mark_parts(self, sent: Span, counts: list[Count]) -> None:
+        """Counts listed together ("17 ... and 8 ...") or after "including" / "of whom" are
+        parts; every other count is a total (``is_total`` stays true)."""
+        doc = sent.doc
+        for previous, count in pairwise(counts):
+            between = doc[previous.noun.i + 1 : count.start]
+            listed = any(t.lower_ in {"and", ",", "as", "well"} for t in between) and not any(
+                t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in between
+            )
+            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
+            subset = ends_with(cue_words, self.rules.part_cues)  # "of whom 99": not a sibling
+            if listed and not subset and previous.record.category == count.record.category:
+                group = previous.record.part_group or previous.start
+                for record in (previous.record, count.record):
+                    record.is_total, record.part_group = False, group
+        for count in counts:
+            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
+            if ends_with(cue_words, self.rules.part_cues):
+                count.record.is_total = False
+
+    def keep(self, kept: list[Count], count: Count) -> None:
+        """Add ``count`` unless it repeats a figure already kept (a headline and the body
+        stating the same count of the same people); of a rounded figure ("nearly 600
+        people") and a precise one ("some 575 people") the precise one is kept."""
+        record = count.record
+        key = self.repeat_key(count)
+        if count.anaphoric and any(c.record.category == record.category for c in kept):
+            return
+        words = {w.lower() for w in record.description.split()}
+        for n, other in enumerate(kept):
+            if words & self.rules.additive_words:
+                break
+            if self.repeat_key(other) != key:
+                continue
+            if other.record.count == record.count:
+                return
+            low, high = sorted((other.record.count, record.count))
+            rounded = "approx" in {record.qualifier, other.record.qualifier}
+            if rounded and high - low <= self.approx_tolerance * high:
+                if roundness(record.count) < roundness(other.record.count):
+                    kept[n] = count
+                return
+        kept.append(count)
+
+    def release_totals(self, kept: list[Count]) -> list[Participant]:
+        """The people killed (detained) in all, when a release reports them in several
+        counts ("captured a Taliban leader ... detained one additional suspected insurgent"):
+        the sum of the counts, leaving out subsets ("five of the insurgents")."""
+        totals = []
+        for category, description in self.rules.summed.items():
+            parts = [c.record for c in kept if c.record.category == category and not c.subset]
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                part.is_total = False
+            exact = all(p.qualifier == "exact" for p in parts)
+            totals.append(
+                Participant(
+                    count=sum(p.count for p in parts),
+                    qualifier="exact" if exact else "at_least",
+                    description=description,
+                    agency=None,
+                    is_total=True,
+                    char_start=min(p.char_start for p in parts),
+                    char_end=max(p.char_end for p in parts),
+                    category=category,
+                    derived=True,
+                )
+            )
+        return totals
+
+    def repeat_key(self, count: Count) -> tuple[str, str]:
+        """Counts of the same people: same category and the same noun; any noun for
+        defendants and victims ("15 alleged members" charged = "15 defendants")."""
+        category = count.record.category
+        noun = self.rules.people_lemma(count.noun) or count.noun.lower_
+        return (category, "" if category in self.rules.merged_categories else noun)
+
+
+def modifies_right(tok: Token) -> bool:
+    """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers")."""
+    return tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
+
+
+def is_number_word(tok: Token) -> bool:
+    return tok.like_num and not tok.text[0].isdigit()
+
+
+def ends_agency(tok: Token) -> bool:
+    """Where the words naming an agency stop: a number, a clause or a list."""
+    if tok.like_num or tok.is_sent_start or tok.text in {",", ";", ".", ":"}:
+        return True
+    return tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}
+
+
+def roundness(value: int) -> int:
+    """Trailing zeros of ``value``: 600 -> 2, 575 -> 0."""
+    text = str(value)
+    return len(text) - len(text.rstrip("0"))
+
+
+def extend_with_nouns(ent: Span, end: int) -> str:
+    """An adjectival entity with the nouns after it: "Punjab" -> "Punjab police"."""
+    doc = ent.doc
+    last = ent.end
+    while last < end and doc[last].pos_ in {"NOUN", "PROPN"}:
+        last += 1
+    return doc[ent.start : last].text.removeprefix("the ").strip()
+
+
+def org_mentions(doc: Doc, start: int, end: int) -> list[tuple[Organisation, str]]:
+    """The organisations (``doc._.organisations``) mentioned inside ``start:end`` in text
+    order, each with the words of its first mention there."""
+    hits = sorted(
+        (m_start, -m_end, org.org_id, org)
+        for org in doc._.organisations or []
+        for m_start, m_end in (org.mentions or [(org.char_start, org.char_end)])
+        if start <= m_start and m_end <= end
+    )
+    found: dict[str, tuple[Organisation, int, int]] = {}
+    for m_start, neg_end, org_id, org in hits:
+        found.setdefault(org_id, (org, m_start, -neg_end))
+    return [(org, doc.text[m_start:m_end]) for org, m_start, m_end in found.values()]
+
+
+@Language.factory(
+    "pressx_participants",
+    requires=["doc._.organisations", "doc._.boilerplate"],
+    assigns=["doc._.participants"],
+)
+def make_participants(
+    nlp: Language,
+    name: str,
+    rules: str,
+    people_nouns: str,
+    max_modifiers: int,
+    max_agency_tokens: int,
+    max_climb: int,
+    approx_tolerance: float,
+) -> ParticipantsComponent:
+    return ParticipantsComponent(
+        nlp,
+        name,
+        rules=rules,
+        people_nouns=people_nouns,
+        max_modifiers=max_modifiers,
+        max_agency_tokens=max_agency_tokens,
+        max_climb=max_climb,
+        approx_tolerance=approx_tolerance,
+    )
