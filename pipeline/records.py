@@ -85,6 +85,8 @@ class Participant:
     category: str = (
         "participants"  # participants / victims / defendants / killed / detained / other
     )
+    part_group: int | None = None  # parts listed together ("17 ... and 8 ...") share it
+    derived: bool = False  # a sum the release implies ("people detained in all"), not stated
 
 
 @dataclass(slots=True)
