@@ -1,0 +1,151 @@
+"""Counts of people (pressx_participants) on real sentences from the corpora and archive."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.participants import number_value
+
+# (sentence, [(count, qualifier, agency, is_total, category, words at the offsets)])
+CASES = [
+    (
+        "17 female officers from the Federal Investigation Agency’s (FIA) Anti-Human Trafficking "
+        "units and 8 female police officers of the Punjab police participated in the weeklong "
+        "training.",
+        [
+            (17, "exact", "FIA", False, "participants", "17 female officers"),
+            (8, "exact", "Punjab police", False, "participants", "8 female police officers"),
+        ],
+    ),
+    (
+        "HE further added “I feel honored today to address 25 police officers representing the "
+        "FIA and the Punjab police.",
+        [(25, "exact", None, True, "participants", "25 police officers")],
+    ),
+    (
+        "The event was held at Concord Church and was attended by more than 400 people.",
+        [(400, "at_least", None, True, "participants", "more than 400 people")],
+    ),
+    (
+        "In fact, due to this year’s Expo, approximately 330 people will ultimately be granted "
+        "an expunction.",
+        [(330, "approx", None, True, "participants", "approximately 330 people")],
+    ),
+    (
+        "A woman will be arraigned tomorrow for stealing over $77,000 from more than two dozen "
+        "victims by claiming she could help them with loan modifications.",
+        [(24, "at_least", None, True, "victims", "more than two dozen victims")],
+    ),
+    (
+        "Twenty-seven defendants were arrested during a day-long sweep.",
+        [(27, "exact", None, True, "detained", "Twenty-seven defendants")],
+    ),
+    (
+        "A special job fair organised on 16 December witnessed participation from 157 Divyang "
+        "youth, of whom 99 were shortlisted and several received on-the-spot job offers.",
+        [
+            (157, "exact", None, True, "participants", "157 Divyang youth"),
+            (99, "exact", None, False, "participants", "99 were shortlisted"),
+        ],
+    ),
+    (
+        "16 Shootings, One of Them Fatal, And Six Non-Fatal Victims,",
+        [(6, "exact", None, True, "victims", "Six Non-Fatal Victims")],
+    ),
+    (
+        "It is alleged that defendant Tyquan Holmes, two unidentified others, and Tamari Carmona "
+        "fired in the direction of two Folk members they encountered.",
+        [
+            (2, "exact", None, True, "participants", "two unidentified others"),
+            (2, "exact", "Folk", True, "participants", "two Folk members"),
+        ],
+    ),
+]
+
+# Sentences with numbers that are not counts of people: percentages, ages, money, years.
+NOT_COUNTS = [
+    "The UN Global Report on Trafficking in Persons states that women and girls represent more "
+    "than 70 per cent of detected human trafficking victims over the last 15 years.",
+    "About 70 percent of the defendants are prior felons with previous convictions.",
+    "A 32-year-old man from Humble was sentenced to life in prison for shooting his girlfriend.",
+    "The Global Action is a four-year (2018-2022), €12 million joint initiative.",
+    "Going beyond the classroom setting, 3 coaching sessions, each lasting 2 days, will "
+    "complement this weeklong training.",
+]
+
+# ISAF releases: killed and detained counts, with the words the scorer looks for.
+ISAF = [
+    (
+        "A combined Afghan and coalition force killed one armed individual and detained numerous "
+        "suspected insurgents while searching for a Haqqani facilitator in Jani Khel district.",
+        [(1, "killed", "killed"), (4, "detained", "detained")],
+    ),
+    (
+        "An Afghan-international security force detained several suspected militants in Helmand "
+        "while searching for a Taliban commander.",
+        [(3, "detained", "detained")],
+    ),
+    (
+        "In Sabari district, Khost province, a HIG leader along with two suspected insurgents was "
+        "detained during a security operation.",
+        [(1, "detained", "detained"), (2, "detained", "detained"), (3, "detained", "in all")],
+    ),
+    (
+        "During the operation, several suspected insurgents were detained and two were killed.",
+        [(3, "detained", "detained"), (2, "killed", "killed")],
+    ),
+    (
+        "Afghan and coalition security forces killed more than 15 armed insurgents during an "
+        "operation in Sherzad district, Nangarhar province last night.",
+        [(15, "killed", "killed")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_counts(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [
+        (p.count, p.qualifier, p.agency, p.is_total, p.category, text[p.char_start : p.char_end])
+        for p in doc._.participants
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_counts(make_doc, text):
+    assert make_doc(text)._.participants == []
+
+
+@pytest.mark.parametrize(("text", "expected"), ISAF)
+def test_killed_and_detained(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [(p.count, p.category) for p in doc._.participants]
+    assert got == [(count, category) for count, category, _ in expected]
+    for p, (_, _, word) in zip(doc._.participants, expected, strict=True):
+        assert word in p.description
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["17"], 17), (["2,362"], 2362), (["twenty", "-", "five"], 25), (["Twenty-seven"], 27)],
+)
+def test_number_value(words, value):
+    assert number_value(words) == value
+
+
+def test_headline_repeat_counted_once(corpus_docs):
+    """'Nearly 600 People Attend' in the headline and 'some 575 people attended' in the body
+    are one figure: the precise one is kept."""
+    doc = corpus_docs["pros-kings-citizens-safety-day-2015"]
+    people = [(p.count, p.qualifier) for p in doc._.participants if "people" in p.description]
+    assert (575, "approx") in people
+    assert all(count != 600 for count, _ in people)
+
+
+def test_seed_counts_belong_to_the_training(corpus_docs):
+    doc = corpus_docs["unodc-2020-11-06-female-officers-training"]
+    counts = {p.count: p for p in doc._.participants}
+    assert set(counts) == {17, 8, 25}
+    assert counts[17].part_group == counts[8].part_group is not None
+    assert counts[25].is_total
