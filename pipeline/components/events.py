@@ -1,20 +1,505 @@
-"""Baseline events component (to be replaced by the full extractor)."""
+"""Events: trainings, meetings, arrests, operations ... reported held or scheduled, one record
+per real-world event however often the release mentions it.
+
+Trigger words (``models/events.json``) are found with a ``PhraseMatcher`` (nouns) and a
+lemma lookup (verbs). Each date of a sentence goes to the trigger it premodifies ("the April
+27, 2025 homicide"), else to the nearest trigger before it, else to an event-like trigger
+after it; mentions of one type are merged into one event unless their dates differ or a
+modifier marks another event ("the next session"). Location, organisers, participants and
+status come from the mentions' sentences.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extensions import in_boilerplate
+from pipeline.ids import stable_id
+from pipeline.places import PlaceFinder
+from pipeline.records import DateMention, Event, Participant
+from pipeline.resources import load_json
+
+_QUOTED_TITLE = re.compile(
+    r"\s*(?:on|titled|entitled|called|named|themed|:)?\s*[“\"‘]([^”\"’]{3,200})[”\"’]"
+)
+_PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
+_MODALS = {"would", "could", "may", "might", "should", "can", "must"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+Segment = tuple[int, int]
 
 
-class Baseline:
-    def __init__(self, nlp: Language, name: str):
+@dataclass(slots=True)
+class _Page:
+    """One document as the extractor reads it: text, sentence segments, dateline spans."""
+
+    doc: Doc
+    text: str
+    segs: list[Segment]
+    starts: list[int]
+    dateline: list[Segment]
+
+    @classmethod
+    def read(cls, doc: Doc) -> _Page:
+        text = doc.text
+        segs = []
+        for sent in doc.sents:  # sentences cut again at line breaks (headlines, menus)
+            start = sent.start_char
+            for line in text[sent.start_char : sent.end_char].split("\n"):
+                if line.strip():
+                    segs.append((start, start + len(line)))
+                start += len(line) + 1
+        segs = segs or [(0, len(text))]
+        dateline = [(s, e) for s, e in doc._.header_spans or () if text[s:e].strip() != doc._.title]
+        return cls(doc, text, segs, [s for s, _ in segs], dateline)
+
+    def seg_of(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def seg_text(self, i: int) -> str:
+        return self.text[self.segs[i][0] : self.segs[i][1]]
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One trigger word or phrase and what its sentence says about it."""
+
+    type: str
+    span: Span
+    seg: int
+    lemma: str
+    name: Segment | None
+    eventive: bool
+    new: bool
+    dates: list[DateMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being assembled from its mentions."""
+
+    type: str
+    start: dt.date | None
+    end: dt.date | None
+    mentions: list[_Mention]
+    lemmas: set[str]
+
+
+class EventExtractor:
+    """Sets ``doc._.events`` and fills ``Participant.event_id`` of the counts that belong to one."""
+
+    def __init__(self, nlp: Language, name: str, *, rules: str, participant_sentences: int):
         self.name = name
+        self.participant_sentences = participant_sentences
+        spec = load_json(rules)
+        self.gathering = {t for t, v in spec["types"].items() if v["gathering"]}
+        self.event_verbs = set(spec["event_verbs"])
+        self.anaphors = set(spec["anaphors"])
+        self.new_modifiers = set(spec["new_event_modifiers"])
+        self.title_joiners = set(spec["title_joiners"])
+        self.institutions = set(spec["institution_words"])
+        self.reporting = set(spec["reporting_verbs"])
+        self.lead_min_words = spec["lead_min_words"]
+        self.future = re.compile(rf"\b(?:{_alternation(spec['future_cues'])})\b", re.I)
+        self.period = re.compile(rf"\b(?:{_alternation(spec['period_cues'])})\s+$", re.I)
+        self.force = re.compile(rf"\b(?:{_alternation(spec['force_words'])})\b", re.I)
+        self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
+        self.places = PlaceFinder(tuple(spec["place_suffixes"]), tuple(spec["place_words"]))
+        self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
+        self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, type_ in spec["nouns"].items():
+            forms = [phrase, f"{phrase}s", f"{phrase}es"]
+            self.nouns.add(f"noun:{type_}", [nlp.make_doc(f) for f in forms])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        page = _Page.read(doc)
+        mentions = self._mentions(page)
+        self._link_dates(page, mentions)
+        drafts = [d for d in self._merge(mentions) if self._kept(d)]
+        self._inherit(page, drafts)
+        self._lead_date(page, drafts)
+        places = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
+        events = [self._event(page, d, places, i == 0) for i, d in enumerate(drafts)]
+        self._link_participants(page, events)
+        doc._.events = events
         return doc
 
+    # -- mentions ------------------------------------------------------------------------------
 
-@Language.factory("pressx_events", assigns=["doc._.events"])
-def make_events(nlp: Language, name: str) -> Baseline:
-    return Baseline(nlp, name)
+    def _triggers(self, doc: Doc) -> list[Span]:
+        spans = [
+            Span(doc, s, e, label=match_id)
+            for match_id, s, e in self.nouns(doc)
+            if doc[e - 1].pos_ in ("NOUN", "PROPN")
+        ]
+        for token in doc:
+            if token.pos_ == "VERB" and (found := self.verbs.get(token.lemma_.lower())):
+                spans.append(Span(doc, token.i, token.i + 1, label=":".join(found)))
+        return sorted(filter_spans(spans), key=lambda sp: sp.start)
+
+    def _mentions(self, page: _Page) -> list[_Mention]:
+        doc = page.doc
+        org_spans = [m for org in doc._.organisations or () for m in org.mentions or ()]
+        mentions = []
+        for span in self._triggers(doc):
+            kind, type_ = span.label_.split(":")
+            s, e = span.start_char, span.end_char
+            if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
+                continue
+            head = span[-1]
+            seg = page.seg_of(s)
+            if kind == "force" and not self.force.search(page.text, *page.segs[seg]):
+                continue
+            if not (self._noun_ok(head) if kind == "noun" else self._verb_ok(head)):
+                continue
+            name = self._name_run(page, span, seg) if kind == "noun" else None
+            mentions.append(
+                _Mention(
+                    type=type_,
+                    span=span,
+                    seg=seg,
+                    lemma=head.lemma_.lower(),
+                    name=name,
+                    eventive=kind != "noun" or self._governed(head) or name is not None,
+                    new=any(c.lower_ in self.new_modifiers for c in head.children),
+                )
+            )
+        return mentions
+
+    def _verb_ok(self, verb: Token) -> bool:
+        """A reported action: past tense or participle, not a participle modifying a noun
+        ("offenders charged with ...") nor hedged by a modal ("would be charged")."""
+        return (
+            ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
+            and verb.dep_ not in ("acl", "amod")
+            and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+        )
+
+    def _noun_ok(self, noun: Token) -> bool:
+        """Not a modifier of an institution or a thing ("Training Institutes", "training
+        opportunities"); a modifier of an event word or a name is kept ("the Gun Buyback
+        event", "Exercise DESERT CYCLONE-II")."""
+        if noun.dep_ != "compound" or noun.head.lower_ in self.anaphors:
+            return True
+        head = noun.head
+        return (head.is_title or head.is_upper) and head.lower_ not in self.institutions
+
+    def _governed(self, token: Token) -> bool:
+        """Whether an event verb ("held", "conducted", "participated in") governs ``token``;
+        a bare plural ("conduct of operations") is a kind of event, not one; a counted one
+        ("3 coaching sessions") is events."""
+        if any(c.dep_ == "nummod" for c in token.children):
+            return True
+        if token.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("det", "amod") for c in token.children
+        ):
+            return False
+        for _ in range(3):
+            if token.head is token:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.event_verbs:
+                return True
+            if token.pos_ == "VERB":
+                return False
+        return False
+
+    def _name_run(self, page: _Page, span: Span, seg: int) -> Segment | None:
+        """Character span of the capitalised name the trigger belongs to ("2025 National
+        Prosecutorial Summit on Combating ..."), when it has more words than the trigger."""
+        head = span[-1]
+        if not (head.is_title or head.is_upper) or _headline(page.seg_text(seg)):
+            return None
+        doc, (seg_start, seg_end) = page.doc, page.segs[seg]
+        left, right = span.start, span.end
+        while left > 0 and doc[left - 1].idx >= seg_start and self._name_word(doc[left - 1]):
+            left -= 1
+        while right < len(doc) and doc[right].idx < seg_end and self._name_word(doc[right]):
+            right += 1
+        while left < span.start and (doc[left].lower_ in self.title_joiners or doc[left].is_punct):
+            left += 1
+        while right > span.end and (
+            doc[right - 1].lower_ in self.title_joiners or doc[right - 1].is_punct
+        ):
+            right -= 1
+        if right - left < 2:
+            return None
+        return doc[left].idx, doc[right - 1].idx + len(doc[right - 1])
+
+    def _name_word(self, token: Token) -> bool:
+        return not token.is_sent_start and (
+            token.is_title
+            or token.is_upper
+            or token.like_num
+            or token.lower_ in self.title_joiners
+            or token.text in ("(", ")", "’s", "'s")
+        )
+
+    # -- dates ---------------------------------------------------------------------------------
+
+    def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
+        """Give each date of a sentence to the trigger it premodifies, else the nearest one
+        before it (one that is an event itself, "the homicide ... took place on", before a
+        nearer one that is not), else an event-like one after it. Dateline and ``Posted:``
+        dates are publication dates; years inside a name ("Divya Kala Mela 2025"), periods
+        ("for the years 2021-2025") and report dates ("today announced") are not event dates."""
+        by_seg: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            by_seg.setdefault(m.seg, []).append(m)
+        for date in page.doc._.dates or ():
+            s, e = date.char_start, date.char_end
+            here = by_seg.get(page.seg_of(s), [])
+            if (
+                not here
+                or any(a <= s and e <= b for a, b in page.dateline)
+                or self.period.search(page.text, max(0, s - 30), s)
+                or (
+                    date.precision == "year"
+                    and any(m.name and m.name[0] <= s < m.name[1] for m in here)
+                )
+                or self._reported(page.doc, date)
+            ):
+                continue
+            before = [m for m in here if m.span.end_char <= s]
+            after = [m for m in here if m.span.start_char >= e]
+            if after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
+                target = after[0]
+            elif before:
+                target = next((m for m in reversed(before) if m.eventive), before[-1])
+            elif after and (after[0].eventive or _definite(after[0])):
+                target = after[0]
+            else:
+                continue
+            target.dates.append(date)
+            target.eventive = True
+
+    def _reported(self, doc: Doc, date: DateMention) -> bool:
+        """Whether the date tells when something was reported ("today announced")."""
+        span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+        return span is not None and span.root.head.lemma_.lower() in self.reporting
+
+    # -- merging -------------------------------------------------------------------------------
+
+    def _merge(self, mentions: list[_Mention]) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for m in mentions:
+            for date in m.dates or [None]:
+                draft = None if m.new and not m.dates else self._same(drafts, m, date)
+                if draft is None:
+                    start, end = (date.start, date.end) if date else (None, None)
+                    drafts.append(_Draft(m.type, start, end, [m], {m.lemma}))
+                    continue
+                if date is not None and (draft.start is None or draft.start > date.start):
+                    draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
+                draft.mentions.append(m)
+                draft.lemmas.add(m.lemma)
+        return drafts
+
+    def _same(self, drafts: list[_Draft], m: _Mention, date: DateMention | None) -> _Draft | None:
+        """The earlier event ``m`` refers to: the latest one of its type (or named by its head
+        word) with the same dates or without a date, any when ``m`` has no date, or one whose
+        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela")."""
+        for d in reversed(drafts):
+            if d.type != m.type and m.lemma not in d.lemmas:
+                continue
+            if date is None or d.start is None or (d.start, d.end) == (date.start, date.end):
+                return d
+            if m.lemma in d.lemmas and _definite(m) and _nested(d, date):
+                return d
+        return None
+
+    def _kept(self, draft: _Draft) -> bool:
+        return draft.start is not None or any(m.eventive for m in draft.mentions)
+
+    def _inherit(self, page: _Page, drafts: list[_Draft]) -> None:
+        """An undated event reported "during the event/meeting" takes that event's dates."""
+        dated = [d for d in drafts if d.start is not None]
+        for draft in drafts:
+            refs = (
+                r.group(1).lower()
+                for m in draft.mentions
+                for r in self.reference.finditer(page.text, *page.segs[m.seg])
+            )
+            for word in refs if draft.start is None else ():
+                source = next(
+                    (
+                        d
+                        for d in dated
+                        if d is not draft
+                        and (word in self.anaphors or word in d.lemmas or f"{word}s" in d.lemmas)
+                    ),
+                    None,
+                )
+                if source is not None:
+                    draft.start, draft.end = source.start, source.end
+                    break
+
+    def _lead_date(self, page: _Page, drafts: list[_Draft]) -> None:
+        """An event the lead sentence (the first one after the dateline) reports without a
+        date happened on the dateline date."""
+        published = page.doc._.published
+        if published is None or not page.dateline:
+            return
+        body = max(e for _, e in page.dateline)
+        lead = next(
+            (
+                i
+                for i, (s, _) in enumerate(page.segs)
+                if s >= body and len(page.seg_text(i).split()) >= self.lead_min_words
+            ),
+            None,
+        )
+        for draft in drafts:
+            texts = [page.seg_text(m.seg) for m in draft.mentions]
+            if (
+                draft.start is None
+                and any(m.seg == lead for m in draft.mentions)
+                and not any(self.future.search(t) for t in texts)
+            ):
+                draft.start = draft.end = published
+
+    # -- attributes ----------------------------------------------------------------------------
+
+    def _event(self, page: _Page, draft: _Draft, places: list[Segment], main: bool) -> Event:
+        doc, first = page.doc, draft.mentions[0]
+        status = self._status(page, draft)
+        location = next((p for m in draft.mentions if (p := self._place(page, m, places))), None)
+        if location is None and main and draft.type in self.gathering and status == "held":
+            location = doc._.dateline_location
+        return Event(
+            event_id=stable_id("ev", doc._.doc_id or "", str(first.span.start_char), draft.type),
+            type=draft.type,
+            title=next((t for m in draft.mentions if (t := self._title(page, m))), None),
+            start=draft.start,
+            end=draft.end,
+            location=location,
+            organisers=_organisers(page, first),
+            participants_total=None,
+            status=status,
+            char_start=first.span.start_char,
+            char_end=first.span.end_char,
+            mentions=[(m.span.start_char, m.span.end_char) for m in draft.mentions],
+        )
+
+    def _title(self, page: _Page, m: _Mention) -> str | None:
+        """A quoted title after the trigger ("on “Investigative techniques ...”"), else the
+        capitalised name the trigger belongs to."""
+        quoted = _QUOTED_TITLE.match(page.text, m.span.end_char)
+        if quoted:
+            return quoted.group(1).strip()
+        return page.text[m.name[0] : m.name[1]] if m.name else None
+
+    def _status(self, page: _Page, draft: _Draft) -> str:
+        published = page.doc._.published
+        if draft.start is not None and published is not None:
+            return "scheduled" if draft.start > published else "held"
+        if any(self.future.search(page.seg_text(m.seg)) for m in draft.mentions):
+            return "scheduled"
+        past = any(
+            "Past" in t.morph.get("Tense")
+            for m in draft.mentions
+            for t in (m.span.root, m.span.root.head)
+        )
+        return "held" if past or draft.start is not None else "unknown"
+
+    def _place(self, page: _Page, m: _Mention, places: list[Segment]) -> str | None:
+        found = self.places.find(page.text, *page.segs[m.seg], places)
+        at = m.span.start_char
+        nearest = min(found, key=lambda p: min(abs(p[0] - at), abs(p[1] - at)), default=None)
+        return nearest[2] if nearest else None
+
+    # -- participants --------------------------------------------------------------------------
+
+    def _link_participants(self, page: _Page, events: list[Event]) -> None:
+        """A count belongs to the event mentioned in its sentence (the nearest), else to the
+        latest event mentioned up to ``participant_sentences`` sentences before it."""
+        spots = sorted(
+            ((s, page.seg_of(s), e) for e in events for s, _ in e.mentions), key=lambda x: x[0]
+        )
+        linked: dict[str, list[Participant]] = {}
+        for p in page.doc._.participants or ():
+            seg = page.seg_of(p.char_start)
+            near = [x for x in spots if x[1] == seg]
+            if not near:
+                earlier = [x for x in spots if x[0] < p.char_start]
+                near = [x for x in earlier[-1:] if x[1] >= seg - self.participant_sentences]
+            if near:
+                event = min(near, key=lambda x: abs(x[0] - p.char_start))[2]
+                p.event_id = event.event_id
+                linked.setdefault(event.event_id, []).append(p)
+        for event in events:
+            event.participants_total = _total(linked.get(event.event_id, []))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _headline(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _definite(m: _Mention) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in m.span[-1].children)
+
+
+def _nested(draft: _Draft, date: DateMention) -> bool:
+    return (draft.start <= date.start and date.end <= draft.end) or (
+        date.start <= draft.start and draft.end <= date.end
+    )
+
+
+def _total(linked: list[Participant]) -> int | None:
+    """Participants of an event: the largest stated total, or the sum of its parts when that
+    is larger; parts of one group (same kind, agency and a shared word: "157 Divyang youth,
+    of whom 99 were shortlisted") count once, by the largest."""
+    groups: list[tuple[str, str | None, set[str], int]] = []
+    for p in linked:
+        if p.is_total:
+            continue
+        words = set(p.description.lower().split())
+        for i, (category, agency, seen, count) in enumerate(groups):
+            if (category, agency) == (p.category, p.agency) and seen & words:
+                groups[i] = (category, agency, seen | words, max(count, p.count))
+                break
+        else:
+            groups.append((p.category, p.agency, words, p.count))
+    by_category: dict[str, int] = {}
+    for category, _, _, count in groups:
+        by_category[category] = by_category.get(category, 0) + count
+    best = max([p.count for p in linked if p.is_total] + list(by_category.values()), default=0)
+    return best or None
+
+
+def _organisers(page: _Page, m: _Mention) -> list[str]:
+    """Organisations named in the trigger's sentence before it, or after "by"/"with"."""
+    seg_start, seg_end = page.segs[m.seg]
+    names = []
+    for org in page.doc._.organisations or ():
+        for s, e in org.mentions or [(org.char_start, org.char_end)]:
+            if not seg_start <= s < seg_end:
+                continue
+            cue = page.text[max(seg_start, s - 30) : s]
+            if e <= m.span.start_char or re.search(r"\b(?:by|with)\b", cue):
+                names.append(org.name)
+                break
+    return list(dict.fromkeys(names))
+
+
+@Language.factory(
+    "pressx_events",
+    requires=["doc._.dates", "doc._.organisations", "doc._.participants"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str, rules: str, participant_sentences: int) -> EventExtractor:
+    return EventExtractor(nlp, name, rules=rules, participant_sentences=participant_sentences)

@@ -1,0 +1,53 @@
+"""Place phrases introduced by a preposition: "at Kartavya Bhavan 3, New Delhi",
+"in Andar district, Ghazni province", "at the Lenox Road Baptist Church in East Flatbush"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.datetext import MONTH, WEEKDAY
+
+_WORD = r"(?:[A-Z][\w’'&-]*|\d+(?:st|nd|rd|th)?)"
+_NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its)\b)"
+_LINK = r"(?:,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)"
+
+
+class PlaceFinder:
+    """Finds place phrases after "in", "at" or "near" that a named-entity span (GPE, LOC, FAC)
+    or a place word ("district", "Church") marks as a place; chained parts ("X district,
+    Y province", "X Church in Y", "X district of Y") are returned joined with ", "."""
+
+    def __init__(self, suffixes: tuple[str, ...], place_words: tuple[str, ...]):
+        words = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+        name = (
+            rf"{_NOT_PLACE}[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|de|al|el|e|ye)[ \t]+)?{_WORD})*"
+            rf"(?:[ \t]+(?:{words})\b(?:[ \t]+of[ \t]+{_WORD})?)?"
+        )
+        self.pattern = re.compile(
+            rf"\b(?:[Ii]n|[Aa]t|[Nn]ear)[ \t]+(?:the[ \t]+)?(?P<place>{name}(?:{_LINK}{name})*)"
+        )
+        self.place_words = {w.lower() for w in (*suffixes, *place_words)}
+
+    def find(
+        self, text: str, start: int, end: int, entities: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, place) for every place phrase in ``text[start:end]``; ``entities`` are
+        the sorted character spans of the document's place entities."""
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            s, e = m.span("place")
+            place = m.group("place")
+            words = {w.lower() for w in re.findall(r"\w+", place)}
+            near = entities[
+                max(0, bisect.bisect_left(entities, (s, s)) - 1) : bisect.bisect_left(
+                    entities, (e, e)
+                )
+            ]
+            if words & self.place_words or any(a < e and s < b for a, b in near):
+                found.append((s, e, self._tidy(place)))
+        return found
+
+    def _tidy(self, place: str) -> str:
+        parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?=[A-Z][\w’'&-]*$)", place)
+        return ", ".join(p.strip() for p in parts if p.strip())
