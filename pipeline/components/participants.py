@@ -222,6 +222,8 @@ class ParticipantsComponent:
         noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end)
         if noun is None:
             return self.bare_count(sent, i, end, value, qualifier, previous)
+        if in_name_list(doc, start, noun, value):
+            return None
         category, word = self.category(noun)
         if pronoun or (doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num):
             if pronoun and noun.dep_ not in CLIMB_DEPS:
@@ -527,6 +529,19 @@ class ParticipantsComponent:
 def modifies_right(tok: Token) -> bool:
     """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers")."""
     return tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
+
+
+def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
+    """Whether the count only enumerates named people: it is followed by their names ("two
+    national experts, Jawad Hussain ... and Qasim Khan") or listed among names ("Tyquan
+    Holmes, two unidentified others, and Tamari Carmona"). The people table names them."""
+    after = doc[noun.i + 1 : noun.i + 3]
+    named_after = (
+        value > 1 and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON"
+    )
+    before = doc[max(0, start - 2) : start]
+    named_before = len(before) == 2 and before[1].text == "," and before[0].ent_type_ == "PERSON"
+    return named_after or named_before
 
 
 def is_number_word(tok: Token) -> bool:
