@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,6 +31,8 @@ _QUOTED_TITLE = re.compile(
     r"\s*(?:on|titled|entitled|called|named|themed|:)?\s*[“\"‘]([^”\"’]{3,200})[”\"’]"
 )
 _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
+_LINE_BREAK = re.compile(r"[\n\u2028]")
+_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -39,13 +41,13 @@ Segment = tuple[int, int]
 
 @dataclass(slots=True)
 class _Page:
-    """One document as the extractor reads it: text, sentence segments, dateline spans."""
+    """One document as the extractor reads it: text, sentence segments, header spans."""
 
     doc: Doc
     text: str
     segs: list[Segment]
     starts: list[int]
-    dateline: list[Segment]
+    header: list[Segment]
 
     @classmethod
     def read(cls, doc: Doc) -> _Page:
@@ -53,13 +55,17 @@ class _Page:
         segs = []
         for sent in doc.sents:  # sentences cut again at line breaks (headlines, menus)
             start = sent.start_char
-            for line in text[sent.start_char : sent.end_char].split("\n"):
+            for line in _LINE_BREAK.split(text[sent.start_char : sent.end_char]):
                 if line.strip():
                     segs.append((start, start + len(line)))
                 start += len(line) + 1
         segs = segs or [(0, len(text))]
-        dateline = [(s, e) for s, e in doc._.header_spans or () if text[s:e].strip() != doc._.title]
-        return cls(doc, text, segs, [s for s, _ in segs], dateline)
+        header = sorted(set(doc._.header_spans or ()))
+        return cls(doc, text, segs, [s for s, _ in segs], header)
+
+    def header_of(self, start: int, end: int) -> Segment | None:
+        """The header line (title, dateline, ``Posted:``) that holds ``start:end``."""
+        return next(((a, b) for a, b in self.header if a <= start and end <= b), None)
 
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -77,6 +83,7 @@ class _Mention:
     seg: int
     lemma: str
     name: Segment | None
+    headline: bool
     eventive: bool
     new: bool
     dates: list[DateMention] = field(default_factory=list)
@@ -162,6 +169,7 @@ class EventExtractor:
             if not (self._noun_ok(head) if kind == "noun" else self._verb_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
+            headline = _headline(page.seg_text(seg))
             mentions.append(
                 _Mention(
                     type=type_,
@@ -169,7 +177,10 @@ class EventExtractor:
                     seg=seg,
                     lemma=head.lemma_.lower(),
                     name=name,
-                    eventive=kind != "noun" or self._governed(head) or name is not None,
+                    headline=headline,
+                    eventive=kind != "noun"
+                    or self._governed(head)
+                    or (name is not None and not headline),
                     new=any(c.lower_ in self.new_modifiers for c in head.children),
                 )
             )
@@ -217,7 +228,7 @@ class EventExtractor:
         """Character span of the capitalised name the trigger belongs to ("2025 National
         Prosecutorial Summit on Combating ..."), when it has more words than the trigger."""
         head = span[-1]
-        if not (head.is_title or head.is_upper) or _headline(page.seg_text(seg)):
+        if not (head.is_title or head.is_upper):
             return None
         doc, (seg_start, seg_end) = page.doc, page.segs[seg]
         left, right = span.start, span.end
@@ -249,8 +260,9 @@ class EventExtractor:
     def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
         """Give each date of a sentence to the trigger it premodifies, else the nearest one
         before it (one that is an event itself, "the homicide ... took place on", before a
-        nearer one that is not), else an event-like one after it. Dateline and ``Posted:``
-        dates are publication dates; years inside a name ("Divya Kala Mela 2025"), periods
+        nearer one that is not), else an event-like one after it. A date in a header line
+        (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
+        held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
         ("for the years 2021-2025") and report dates ("today announced") are not event dates."""
         by_seg: dict[int, list[_Mention]] = {}
         for m in mentions:
@@ -258,9 +270,10 @@ class EventExtractor:
         for date in page.doc._.dates or ():
             s, e = date.char_start, date.char_end
             here = by_seg.get(page.seg_of(s), [])
+            if header := page.header_of(s, e):
+                here = [m for m in here if header[0] <= m.span.start_char < header[1]]
             if (
                 not here
-                or any(a <= s and e <= b for a, b in page.dateline)
                 or self.period.search(page.text, max(0, s - 30), s)
                 or (
                     date.precision == "year"
@@ -279,7 +292,11 @@ class EventExtractor:
                 target = after[0]
             else:
                 continue
-            target.dates.append(date)
+            last = target.dates[-1] if target.dates else None
+            if last and _COORDINATED.fullmatch(page.text, last.char_end, s):
+                target.dates[-1] = replace(last, end=max(last.end, date.end), char_end=e)
+            else:
+                target.dates.append(date)
             target.eventive = True
 
     def _reported(self, doc: Doc, date: DateMention) -> bool:
@@ -345,16 +362,17 @@ class EventExtractor:
 
     def _lead_date(self, page: _Page, drafts: list[_Draft]) -> None:
         """An event the lead sentence (the first one after the dateline) reports without a
-        date happened on the dateline date."""
+        date happened on the dateline date; when the first dated event is that day's, so did
+        the release's other undated gatherings ("He also inaugurated ...")."""
         published = page.doc._.published
-        if published is None or not page.dateline:
+        if published is None or not page.header:
             return
-        body = max(e for _, e in page.dateline)
+        body = max(e for _, e in page.header)
         lead = next(
             (
                 i
-                for i, (s, _) in enumerate(page.segs)
-                if s >= body and len(page.seg_text(i).split()) >= self.lead_min_words
+                for i, (s, e) in enumerate(page.segs)
+                if e > body and len(page.text[max(s, body) : e].split()) >= self.lead_min_words
             ),
             None,
         )
@@ -363,6 +381,17 @@ class EventExtractor:
             if (
                 draft.start is None
                 and any(m.seg == lead for m in draft.mentions)
+                and not any(self.future.search(t) for t in texts)
+            ):
+                draft.start = draft.end = published
+        main = next((d for d in drafts if d.start is not None), None)
+        if main is None or not main.start <= published <= main.end:
+            return
+        for draft in drafts:  # the release reports a day's event: its gatherings are that day's
+            texts = [page.seg_text(m.seg) for m in draft.mentions]
+            if (
+                draft.start is None
+                and draft.type in self.gathering
                 and not any(self.future.search(t) for t in texts)
             ):
                 draft.start = draft.end = published
@@ -396,7 +425,7 @@ class EventExtractor:
         quoted = _QUOTED_TITLE.match(page.text, m.span.end_char)
         if quoted:
             return quoted.group(1).strip()
-        return page.text[m.name[0] : m.name[1]] if m.name else None
+        return page.text[m.name[0] : m.name[1]] if m.name and not m.headline else None
 
     def _status(self, page: _Page, draft: _Draft) -> str:
         published = page.doc._.published
@@ -445,8 +474,9 @@ def _alternation(words: list[str]) -> str:
 
 
 def _headline(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """Whether a line is written as a headline: mostly capitalised words."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _definite(m: _Mention) -> bool:
@@ -460,25 +490,13 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
 
 
 def _total(linked: list[Participant]) -> int | None:
-    """Participants of an event: the largest stated total, or the sum of its parts when that
-    is larger; parts of one group (same kind, agency and a shared word: "157 Divyang youth,
-    of whom 99 were shortlisted") count once, by the largest."""
-    groups: list[tuple[str, str | None, set[str], int]] = []
+    """Participants of an event: the largest of its counts, parts listed together ("17 FIA
+    officers and 8 Punjab police officers") counted by their sum."""
+    sums: dict[tuple[str, int], int] = {}
     for p in linked:
-        if p.is_total:
-            continue
-        words = set(p.description.lower().split())
-        for i, (category, agency, seen, count) in enumerate(groups):
-            if (category, agency) == (p.category, p.agency) and seen & words:
-                groups[i] = (category, agency, seen | words, max(count, p.count))
-                break
-        else:
-            groups.append((p.category, p.agency, words, p.count))
-    by_category: dict[str, int] = {}
-    for category, _, _, count in groups:
-        by_category[category] = by_category.get(category, 0) + count
-    best = max([p.count for p in linked if p.is_total] + list(by_category.values()), default=0)
-    return best or None
+        key = ("group", p.part_group) if p.part_group is not None else ("count", id(p))
+        sums[key] = sums.get(key, 0) + p.count
+    return max(sums.values(), default=0) or None
 
 
 def _organisers(page: _Page, m: _Mention) -> list[str]:
