@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# headless browser of the report tests (Debian package, installed when missing)
+BROWSER := /usr/bin/chromium
 
 .PHONY: run test lint bench clean
 
@@ -15,7 +17,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pressx run corpus --out outputs
 
-test: $(STAMP)
+$(BROWSER):
+	apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium
+
+test: $(STAMP) $(BROWSER)
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/ruff format --check pipeline tests bench
 	$(BIN)/pytest -q

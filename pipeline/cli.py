@@ -70,6 +70,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_out(p_check)
     p_check.set_defaults(handler=_check)
+
+    p_query = commands.add_parser(
+        "query",
+        help="run SQL over the output tables",
+        description="Run one SQL statement (DuckDB dialect) over the output tables: each table "
+        "is a view of the same name (documents, organisations, people, dates, events, "
+        "participants, quotes, checks).",
+        epilog='example: pressx query "select agency, sum(count) from participants group by 1"\n'
+        "exit status: 0 done, 1 the SQL failed (DuckDB's message is printed), 2 no output",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_query.add_argument("sql", metavar="SQL", help="the SQL statement")
+    _add_out(p_query)
+    p_query.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default; long cells cut), csv or json (full values)",
+    )
+    p_query.set_defaults(handler=_query)
+
+    p_show = commands.add_parser(
+        "show",
+        help="print one release with its extracted spans highlighted, then its rows",
+        description="Print one release with the evidence of every row highlighted in its "
+        "table's colour (check evidence underlined; uncoloured text is text nothing was "
+        "extracted from), followed by its rows in every table and the checks citing it.",
+        epilog="exit status: 0 shown, 1 no such document (close doc ids are suggested), "
+        "2 no output",
+    )
+    p_show.add_argument("doc_id", metavar="DOC_ID", help="document id (see `documents.doc_id`)")
+    _add_out(p_show)
+    p_show.set_defaults(handler=_show)
+
+    p_report = commands.add_parser(
+        "report",
+        help="write a static HTML report of the output tables",
+        description="Write a static HTML report (no server needed; open index.html): an "
+        "index of documents with row counts per table and filters, one page per document with "
+        "its text and highlighted evidence, and a checks page listing mismatches first.",
+        epilog="exit status: 0 written, 2 no output",
+    )
+    _add_out(p_report)
+    p_report.add_argument(
+        "--to", type=Path, required=True, metavar="REPORT_DIR", help="folder to write the report to"
+    )
+    p_report.set_defaults(handler=_report)
     return parser
 
 
@@ -114,6 +161,24 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     from pipeline.checkview import show_checks
 
     return show_checks(args.out, console=console)
+
+
+def _query(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.query import run_query
+
+    return run_query(args.out, args.sql, fmt=args.format, console=console, stream=sys.stdout)
+
+
+def _show(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.show import show
+
+    return show(args.out, args.doc_id, console)
+
+
+def _report(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.report import write_report
+
+    return write_report(args.out, args.to, console)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,12 +3,14 @@
 The contract (``SCHEMA.md``) fixes the required columns; the columns marked
 ``required=False`` are pressx additions. ``pipeline.tables`` builds rows from these
 definitions, the store writes them with these Arrow types, and the README's data
-dictionary is generated from them (``python -m pipeline.schema``).
+dictionary is generated from them (``python -m pipeline.schema --write-readme``).
 """
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -186,5 +188,41 @@ def data_dictionary() -> str:
     return "\n".join(lines)
 
 
+README_START = "<!-- data-dictionary:start -->"
+README_END = "<!-- data-dictionary:end -->"
+
+
+def readme_with_dictionary(readme: str) -> str:
+    """The README text with the block between the data-dictionary markers regenerated."""
+    head, start, rest = readme.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not (start and end):
+        raise ValueError(f"the README needs the markers {README_START} and {README_END}")
+    return f"{head}{README_START}\n\n{data_dictionary()}\n{README_END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m pipeline.schema``: print the data dictionary, or write it into the README."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.schema",
+        description="Print the data dictionary of the output tables (Markdown), or regenerate "
+        "it between the data-dictionary markers of the README.",
+    )
+    parser.add_argument(
+        "--write-readme",
+        type=Path,
+        nargs="?",
+        const=Path("README.md"),
+        metavar="README",
+        help="regenerate the data dictionary between the markers of README (default: README.md)",
+    )
+    args = parser.parse_args(argv)
+    if args.write_readme is None:
+        print(data_dictionary())
+        return
+    text = args.write_readme.read_text(encoding="utf-8")
+    args.write_readme.write_text(readme_with_dictionary(text), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(data_dictionary())
+    main()

@@ -52,9 +52,7 @@ class Store:
 
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """One table as a DataFrame (empty, with its columns, when nothing is written)."""
-        paths = self.parts(table)
-        if table == "checks" and (self.table_dir(table) / CROSS_PART).exists():
-            paths.append(self.table_dir(table) / CROSS_PART)
+        paths = table_files(self.out, table)
         schema = arrow_schema(table)
         if not paths:
             return schema.empty_table().to_pandas()[columns or schema.names]
@@ -90,6 +88,18 @@ class Store:
 
     def _write(self, path: Path, table: str, rows: list[dict]) -> None:
         _atomic_write(path, pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+
+
+def table_files(out: str | Path, table: str) -> list[Path]:
+    """The committed files of one table, found without changing anything (for readers such as
+    ``pressx query``): the parts whose batch has a ``documents`` part, plus, for ``checks``,
+    the run-wide cross-release part."""
+    out = Path(out)
+    committed = {p.name for p in (out / COMMIT_TABLE).glob("part-*.parquet")}
+    paths = sorted(p for p in (out / table).glob("part-*.parquet") if p.name in committed)
+    if table == "checks" and (out / table / CROSS_PART).exists():
+        paths.append(out / table / CROSS_PART)
+    return paths
 
 
 def _rows_not_of(data: pa.Table, table: str, doc_ids: set[str]) -> pa.Table:

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.nlp import build_nlp
+from tests.sample_output import write_sample_output
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -50,3 +51,10 @@ def make_boom(nlp: Language, name: str):
         return doc
 
     return boom
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory) -> Path:
+    """An output folder holding the gold annotations of the sample corpus as table rows (for
+    the readers: ``pressx query``, ``show``, ``report``)."""
+    return write_sample_output(tmp_path_factory.mktemp("sample-out"))

@@ -1,0 +1,117 @@
+"""``pressx query``: SQL over the output tables, one DuckDB view per table.
+
+The views read the committed Parquet files in place (nothing is copied or changed, so a
+query can run beside a ``pressx run`` writing to the same folder). ``pressx show`` and
+``pressx report`` read the tables through the same connection.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+import duckdb
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from pipeline.schema import TABLE_NAMES, arrow_schema
+from pipeline.store import COMMIT_TABLE, table_files
+
+FORMATS = ("table", "csv", "json")
+MAX_CELL = 120  # characters of a cell shown in the terminal table
+
+
+class NoOutputError(Exception):
+    """The folder holds no pressx output."""
+
+
+def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per output table of ``out``."""
+    if not (out / COMMIT_TABLE).is_dir():
+        raise NoOutputError(f"no pressx output in {out}/ (run `pressx run PATH --out {out}` first)")
+    con = duckdb.connect()
+    for table in TABLE_NAMES:
+        files = table_files(out, table)
+        if files:
+            listed = ", ".join(_sql_string(str(f)) for f in files)
+            con.execute(
+                f"CREATE VIEW {table} AS "
+                f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"
+            )
+        else:
+            con.register(table, arrow_schema(table).empty_table())
+    return con
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    """The rows of a query as dicts (dates as ``datetime.date``, lists and structs as Python)."""
+    result = con.execute(sql, params or [])
+    columns = [d[0] for d in result.description]
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO) -> int:
+    """Run one SQL statement and print its result; DuckDB's message (not a traceback) on error.
+
+    Returns the exit status: 0 done, 1 the SQL failed, 2 no output folder.
+    """
+    try:
+        con = open_tables(out)
+    except NoOutputError as exc:
+        console.print(f"pressx query: {exc}", style="red", markup=False)
+        return 2
+    try:
+        result = con.execute(sql)
+        columns = [d[0] for d in result.description] if result.description else []
+        rows = result.fetchall() if columns else []
+    except duckdb.Error as exc:
+        console.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
+        return 1
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+    elif fmt == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        json.dump(records, stream, ensure_ascii=False, indent=1, default=_json_default)
+        stream.write("\n")
+    else:
+        console.print(_rich_table(columns, rows))
+    return 0
+
+
+def _rich_table(columns: list[str], rows: list[tuple]) -> Table:
+    table = Table(caption=f"{len(rows):,} row{'s' if len(rows) != 1 else ''}")
+    for name in columns:
+        table.add_column(Text(name), overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(_cell(v)) for v in row))
+    return table
+
+
+def _cell(value: Any) -> str:
+    text = _plain(value)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _plain(value: Any) -> str:
+    """A value as one line of text: NULL as empty, lists and structs as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return str(value)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
