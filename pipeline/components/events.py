@@ -28,7 +28,8 @@ from pipeline.records import DateMention, Event, Participant
 from pipeline.resources import load_json
 
 _QUOTED_TITLE = re.compile(
-    r"\s*(?:on|titled|entitled|called|named|themed|:)?\s*[“\"‘]([^”\"’]{3,200})[”\"’]"
+    r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"
+    r"[“\"‘]([^”\"’]{3,200})[”\"’]"
 )
 _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
@@ -253,6 +254,11 @@ class EventExtractor:
             or token.like_num
             or token.lower_ in self.title_joiners
             or token.text in ("(", ")", "’s", "'s")
+            or (
+                token.text in ("-", "–")
+                and not token.whitespace_
+                and not token.nbor(-1).whitespace_
+            )
         )
 
     # -- dates ---------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+"""Events: type, dates linked from the text around the trigger, location, status, one record
+per real-world event, and the counts that belong to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+def _events(doc, type_):
+    return [e for e in doc._.events if e.type == type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "2013-01-S-025\n\nKABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation in "
+            "Andar district, Ghazni province, yesterday, an Afghan and coalition force killed "
+            "the Taliban leader, Alaudin.",
+            None,
+            ("operation", "security operation", D(2013, 1, 24), "Andar district, Ghazni province"),
+        ),
+        (
+            "ISAF Joint Command - Afghanistan 2010-09-CA-005 For Immediate Release\n"
+            "Download PDF  KABUL, Afghanistan (Sept. 1) - An Afghan and coalition security force "
+            "detained several insurgents in Logar province Tuesday while in pursuit of a Taliban "
+            "commander who leads 40 fighters.",
+            None,
+            ("arrest", "detained", D(2010, 8, 31), "Logar province"),
+        ),
+        (
+            "2011-10-S-018\nISAF Joint command - Afghanistan\n\nKABUL, Afghanistan (Oct. 9, 2011)\n"
+            "A combined Afghan and coalition security force captured a Hezb-e-Islami Gulbuddin "
+            "leader during an operation in Sabari district, Khost province.",
+            None,
+            ("arrest", "captured", D(2011, 10, 9), "Sabari district, Khost province"),
+        ),
+        (
+            "The fourth meeting of the Scientific Steering Committee on One Health was held on "
+            "18 December 2025 at Kartavya Bhavan 3, New Delhi.",
+            D(2025, 12, 18),
+            ("meeting", "meeting", D(2025, 12, 18), "Kartavya Bhavan 3, New Delhi"),
+        ),
+        (
+            "The District Attorney said that a total of 60 firearms were turned in at the Gun "
+            "Buyback event that took place on Saturday, December 5, 2015, at the Lenox Road "
+            "Baptist Church in East Flatbush, in partnership with the NYPD.",
+            D(2015, 12, 7),
+            ("buyback", "Gun Buyback", D(2015, 12, 5), "Lenox Road Baptist Church, East Flatbush"),
+        ),
+    ],
+    ids=["isaf-yesterday", "isaf-weekday-no-year", "isaf-lead", "pib-meeting", "kings-buyback"],
+)
+def test_event_date_and_place(make_doc, text, published, expected):
+    doc = make_doc(text, published=published)
+    type_, trigger, day, location = expected
+    event = _events(doc, type_)[0]
+    assert (event.start, event.end, event.location, event.status) == (day, day, location, "held")
+    assert doc.text[event.char_start : event.char_end] == trigger
+
+
+def test_seed_training_is_one_event_with_its_participants(corpus_docs):
+    doc = corpus_docs["unodc-2020-11-06-female-officers-training"]
+    (training,) = _events(doc, "training")
+    assert (training.start, training.end) == (D(2020, 11, 2), D(2020, 11, 6))
+    assert training.title.startswith("Investigative techniques in tackling human trafficking")
+    assert training.location == "Islamabad, Pakistan"
+    assert training.participants_total == 25
+    assert len(training.mentions) >= 4
+    linked = {p.count for p in doc._.participants if p.event_id == training.event_id}
+    assert {17, 8} <= linked
+    assert _events(doc, "visit") == []  # "For more information, please visit:"
+
+
+def test_seed_coaching_held_and_next_session_scheduled(corpus_docs):
+    doc = corpus_docs["unodc-2021-03-30-coaching-session"]
+    coaching = {(e.start, e.end, e.status) for e in _events(doc, "coaching")}
+    assert coaching == {
+        (D(2021, 3, 25), D(2021, 3, 26), "held"),
+        (D(2021, 7, 1), D(2021, 7, 31), "scheduled"),
+    }
+    (training,) = _events(doc, "training")
+    assert (training.start, training.end) == (D(2020, 11, 1), D(2020, 11, 30))
+    held = next(e for e in _events(doc, "coaching") if e.status == "held")
+    assert held.participants_total == 24
+
+
+def test_scheduled_exercise_and_two_visits(corpus_docs):
+    doc = corpus_docs["pib-2205132-desert-cyclone-exercise"]
+    (exercise,) = _events(doc, "exercise")
+    assert (exercise.start, exercise.end, exercise.status) == (
+        D(2025, 12, 18),
+        D(2025, 12, 30),
+        "scheduled",
+    )
+    assert exercise.location == "Abu Dhabi, UAE"
+    assert {(e.start, e.end) for e in _events(doc, "visit")} == {
+        (D(2025, 10, 27), D(2025, 10, 28)),
+        (D(2025, 12, 15), D(2025, 12, 19)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "type_", "start"),
+    [
+        ("pros-cook-retail-crime-blitz-2025", "operation", D(2025, 5, 30)),
+        ("pros-kings-coney-island-gangs-indictment-2026", "homicide", D(2025, 4, 27)),
+        ("pib-2207272-divya-kala-mela", "fair", D(2025, 12, 13)),
+        ("pros-cook-mcd-summit-2025", "summit", D(2025, 6, 27)),
+    ],
+    ids=["today-announced-is-not-the-date", "premodifying-date", "definite-mention", "name-year"],
+)
+def test_event_date_linking(corpus_docs, doc_id, type_, start):
+    """The release date ("today announced"), a year in a name ("2025 National ... Summit") and
+    a later definite mention ("Held from 13 to 21 December 2025, the mela") are handled."""
+    starts = {e.start for e in _events(corpus_docs[doc_id], type_)}
+    assert start in starts
+    assert corpus_docs[doc_id]._.published not in starts or type_ == "fair"
+
+
+def test_events_skip_boilerplate_and_generic_mentions(corpus_docs):
+    doc = corpus_docs["pib-2207470-good-governance-webinar"]
+    assert _events(doc, "training") == []  # "State Administrative Training Institutes"
+    webinars = {(e.start, e.title) for e in _events(doc, "webinar")}
+    assert (D(2025, 12, 22), "Holistic Development of Districts") in webinars  # quoted theme
