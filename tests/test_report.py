@@ -18,6 +18,8 @@ from pipeline.cli import main
 from pipeline.evidence import LAYER_BY_TABLE
 from pipeline.query import open_tables
 from pipeline.report import doc_href
+from pipeline.run import RunSettings, run
+from tests.conftest import CORPUS
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -156,6 +158,28 @@ def test_every_local_link_resolves(report):
     for page in report.rglob("*.html"):
         for target in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
             assert (page.parent / html.unescape(target)).exists(), (page, target)
+
+
+def test_report_of_a_real_run_marks_every_row(tmp_path, capsys):
+    """On the pipeline's own output (whatever the extractors find): each document page holds
+    its exact text, and every row has an anchor on a highlight of its table."""
+    out, to = tmp_path / "out", tmp_path / "report"
+    run([CORPUS / "seeds"], RunSettings(out=out, progress=False))
+    assert main(["report", "--out", str(out), "--to", str(to)]) == 0
+    con = open_tables(out)
+    for doc_id, text in con.execute("select doc_id, text from documents").fetchall():
+        page = to / doc_href(doc_id)
+        assert text_of(page, "text") == text
+        html_text = page.read_text(encoding="utf-8")
+        for table in LAYER_BY_TABLE:
+            n_rows = con.execute(
+                f"select count(*) from {table} where doc_id = ?", [doc_id]
+            ).fetchone()[0]
+            anchors = re.findall(
+                rf'id="{table}-\d+"></span>(?:<span[^>]*></span>)*<mark class="[^"]*on-{table}\b',
+                html_text,
+            )
+            assert len(anchors) == n_rows, (doc_id, table)
 
 
 # --- in a real browser -----------------------------------------------------------------
