@@ -73,6 +73,22 @@ def test_duration_fits(text, start, end, fits):
     )
 
 
+def test_an_age_is_not_a_duration():
+    text = "exonerations for the Dallas attorneys, and law enforcement – in Dallas 39-year-old"
+    assert DurationFinder(load_json("checks.json"))(text) == []
+
+
+def test_a_single_month_is_not_a_range(make_doc):
+    """'5-day ... in November 2020': the month cannot confirm five days."""
+    doc = make_doc(
+        "The coaching session was provided to the same cohort of women who participated in a "
+        "5-day UNODC led specialist training workshop on investigative techniques in November 2020."
+    )
+    assert [c.status for c in doc._.checks if c.check_type == "duration_vs_range"] == [
+        "unverifiable"
+    ]
+
+
 def run_tables(docs) -> dict[str, pd.DataFrame]:
     """The tables `pressx run` writes, for the checks to read back."""
     rows = {"documents": [], "participants": [], "events": [], "dates": [], "organisations": []}

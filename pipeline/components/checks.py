@@ -98,6 +98,8 @@ class ChecksComponent:
         self.working_week = int(data["week_working_days"])
         self.event_nouns = frozenset(data["event_nouns"])
         self.max_noun_gap = int(data["max_noun_gap"])
+        self.near_total_chars = int(data["near_total_chars"])
+        self.range_pattern = re.compile(data["range_pattern"], re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.checks = self.sum_checks(doc) + self.duration_checks(doc)
@@ -120,7 +122,7 @@ class ChecksComponent:
                 continue
             expected = sum(p.count for p in parts)
             sum_text = " + ".join(str(p.count) for p in parts) + f" = {expected}"
-            total = stated_total(participants, parts, expected)
+            total = stated_total(participants, parts, expected, near=self.near_total_chars)
             proof = [evidence(doc, p.char_start, p.char_end) for p in parts]
             if total is not None:
                 observed = total.count
@@ -167,7 +169,7 @@ class ChecksComponent:
                 continue
             for duration in self.durations(sent.text, sent.start_char):
                 event_noun = self.event_noun_after(doc, duration)
-                span = range_for(duration, sent, dates)
+                span = range_for(duration, sent, dates, self.range_pattern)
                 if (span is None or coarse(duration, span[4])) and event_noun is not None:
                     span = event_range(doc._.events or [], event_noun) or span
                 if span is None and event_noun is None:
@@ -206,7 +208,7 @@ class ChecksComponent:
             proof.append(evidence(doc, e_start, e_end))
             observed = float(duration.length(start, end))
             dates_text = f"{doc.text[e_start:e_end]} ({start} to {end})"
-            if coarse(duration, precision):
+            if coarse(duration, precision) or one_calendar_unit(duration, start, end):
                 status = "unverifiable"
                 message = f"{what} against {dates_text}: dates given only to the {precision}"
                 observed = None
@@ -226,6 +228,17 @@ class ChecksComponent:
         )
 
 
+def one_calendar_unit(duration: Duration, start: dt.date, end: dt.date) -> bool:
+    """Whether the dates name one whole year (month) that a length in years (months) cannot
+    be measured against ("two years" and "2022")."""
+    whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    same_month = (start.year, start.month) == (end.year, end.month)
+    whole_year = whole_month and start.month == 1 and end.month == 12
+    if duration.unit == "year":
+        return whole_year and start.year == end.year
+    return duration.unit == "month" and whole_month and same_month
+
+
 def coarse(duration: Duration, precision: str) -> bool:
     """Whether dates of ``precision`` are too coarse to measure ``duration`` (November 2020
     for a 5-day workshop)."""
@@ -235,10 +248,11 @@ def coarse(duration: Duration, precision: str) -> bool:
 
 
 def stated_total(
-    participants: list[Participant], parts: list[Participant], expected: int
+    participants: list[Participant], parts: list[Participant], expected: int, *, near: int
 ) -> Participant | None:
-    """The stated total the parts should add up to: a total of the same category and event,
-    the one equal to the sum if there is one, else the nearest."""
+    """The stated total the parts should add up to: a total of the same people (category)
+    equal to the sum; else one of the same event or within ``near`` characters, the
+    closest in value. A total far away about other people is not compared."""
     first = parts[0]
     totals = [
         p
@@ -249,20 +263,29 @@ def stated_total(
         and (p.event_id == first.event_id or None in {p.event_id, first.event_id})
         and p.count >= max(q.count for q in parts)
     ]
-    if not totals:
-        return None
-    return min(totals, key=lambda p: (abs(p.count - expected), p.char_start))
+    equal = [p for p in totals if p.count == expected]
+    if equal:
+        return equal[0]
+    close = [
+        p
+        for p in totals
+        if (p.event_id is not None and p.event_id == first.event_id)
+        or min(abs(p.char_start - q.char_start) for q in parts) <= near
+    ]
+    return min(close, key=lambda p: abs(p.count - expected), default=None)
 
 
 def range_for(
-    duration: Duration, sent: Span, dates: list[DateMention]
+    duration: Duration, sent: Span, dates: list[DateMention], range_pattern: re.Pattern
 ) -> tuple[dt.date, dt.date, int, int, str] | None:
-    """The date range in the duration's sentence, preferring one right after it."""
+    """The date range written out in the duration's sentence ("2018-2022", "from 25 to 26
+    March 2021"; not "November 2019"), preferring the one closest to it."""
     ranges = [
         d
         for d in dates
         if sent.start_char <= d.char_start < sent.end_char
-        and (d.start < d.end)
+        and d.start < d.end
+        and range_pattern.search(d.text)
         and not (d.char_start < duration.char_end and duration.char_start < d.char_end)
     ]
     if not ranges:

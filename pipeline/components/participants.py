@@ -174,6 +174,9 @@ class ParticipantsComponent:
         self.max_agency_tokens = max_agency_tokens
         self.max_climb = max_climb
         self.approx_tolerance = approx_tolerance
+        self.vague_by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase, value in sorted(self.rules.vague.items(), key=lambda pv: -len(pv[0])):
+            self.vague_by_first.setdefault(phrase[0], []).append((phrase, value))
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Count] = []
@@ -294,10 +297,10 @@ class ParticipantsComponent:
 
     def quantity_at(self, doc: Doc, i: int, limit: int) -> tuple[int | None, int]:
         """The value of the quantity starting at token ``i`` and the token after it."""
-        for phrase, value in self.rules.vague.items():
+        tok = doc[i]
+        for phrase, value in self.vague_by_first.get(tok.lower_, ()):
             if lower_words(doc[i : min(i + len(phrase), limit)]) == phrase:
                 return value, i + len(phrase)
-        tok = doc[i]
         if tok.lower_ in self.rules.singular_pronouns:
             return 1, i + 1
         if tok.lower_ in self.rules.singular_determiners:
