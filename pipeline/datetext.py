@@ -1,10 +1,12 @@
 """Written dates: the regular expressions that find them and their normalisation.
 
 Finding is done here with regular expressions (dateparser's ``search_dates`` over whole
-texts is slow and takes "We" or "2 days" for dates); dateparser only normalises the calendar
-days found, always in English and relative to the document's publication date, through a
-cache. Relative expressions ("yesterday", "last week", "on Tuesday") are resolved by calendar
-arithmetic against the publication date, so that weeks and months come out as whole ranges.
+texts is slow and takes "We" or "2 days" for dates). A found expression whose day, month and
+year the pattern captured is built directly; free-form date strings (header datelines, the
+full dates that lend their year to days written without one) are normalised by dateparser,
+always in English and relative to a base date, through a cache. Relative expressions
+("yesterday", "last week", "on Tuesday") are resolved by calendar arithmetic against the
+publication date, so that weeks and months come out as whole ranges.
 """
 
 from __future__ import annotations
@@ -143,10 +145,10 @@ def month_number(name: str) -> int:
 
 
 def calendar_day(day: int, month: int, year: int) -> dt.date | None:
-    """The calendar day, normalised by dateparser (cached); ``None`` when it does not exist."""
+    """The calendar day whose parts a pattern captured; ``None`` when it does not exist."""
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
-    return parse_date(f"{day} {MONTH_NAMES[month - 1]} {year}")
+    return dt.date(year, month, day)
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
