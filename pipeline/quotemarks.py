@@ -20,6 +20,7 @@ apostrophes; double marks inside them stay part of their text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„"
@@ -113,12 +114,14 @@ class _Open:
 
 def find_quotations(text: str, *, max_chars: int) -> list[Quotation]:
     """Every quotation in ``text``, in order; none longer than ``max_chars`` characters."""
-    found = _pair(text, [m.start() for m in MARKS.finditer(text) if m.group() in '“„”"'], False)
+    marks = [(m.start(), m.group()) for m in MARKS.finditer(text)]
+    found = _pair(text, [i for i, mark in marks if mark not in SINGLE_OPEN + SINGLE_CLOSE], False)
+    opens = [q.open for q in found]
     singles = [
-        m.start()
-        for m in MARKS.finditer(text)
-        if m.group() in SINGLE_OPEN + SINGLE_CLOSE
-        and not any(q.open < m.start() < q.after for q in found)
+        i
+        for i, mark in marks
+        if mark in SINGLE_OPEN + SINGLE_CLOSE
+        and not ((k := bisect_left(opens, i) - 1) >= 0 and i < found[k].after)
     ]
     found += _pair(text, singles, True)
     return sorted((q for q in found if q.end - q.start <= max_chars), key=lambda q: q.open)

@@ -19,6 +19,7 @@ from pipeline.records import Person
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSES = frozenset({"relcl", "acl", "advcl", "cc", "ccomp", "xcomp"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 MARK = re.compile('[“”„"‘’]')
 WORD = re.compile(r"[^\W\d_][\w.’'-]*")
@@ -73,19 +74,23 @@ class Cast:
     def __init__(
         self,
         doc: Doc,
+        text: str,
         *,
         quoted: Spans,
         pronouns: dict[str, str],
+        reporting: frozenset[str],
         honorifics: set[str],
         max_back: int,
     ):
         self.doc = doc
+        self.text = text  # doc.text, which spaCy rebuilds from the tokens on every access
         self.quoted = quoted
         self.pronouns = pronouns
+        self.reporting = reporting
         self.max_back = max_back
         people = doc._.people or []
         self.members = (
-            [_member(p) for p in people] if people else self._from_entities(doc, honorifics)
+            [_member(p) for p in people] if people else self._from_entities(doc, text, honorifics)
         )
         mentions = sorted(
             (s, e, m) for m in self.members for s, e in m.mentions if not quoted.covers(s)
@@ -103,7 +108,7 @@ class Cast:
         self._sent_starts: list[int] = []
 
     @staticmethod
-    def _from_entities(doc: Doc, honorifics: set[str]) -> list[Member]:
+    def _from_entities(doc: Doc, text: str, honorifics: set[str]) -> list[Member]:
         groups: dict[str, Member] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -114,7 +119,7 @@ class Cast:
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            name = doc.text[start:end]
+            name = text[start:end]
             member = groups.setdefault(tokens[-1].text, Member(name))
             if len(name) > len(member.name):
                 member.name = name
@@ -138,7 +143,7 @@ class Cast:
                 found.append(Named(s, e, m))
             i += 1
         if self.surname_re:
-            for match in self.surname_re.finditer(self.doc.text, start, end):
+            for match in self.surname_re.finditer(self.text, start, end):
                 s = match.start()
                 if not self.quoted.covers(s) and not any(n.start <= s < n.end for n in found):
                     found.append(Named(s, match.end(), self.surnames[match.group()]))
@@ -178,9 +183,9 @@ class Cast:
         words themselves as the description of an unnamed speaker."""
         if member := self.member_in(start, end, near=near):
             return Speaker.of(member)
-        words = WORD.findall(self.doc.text[start:end])
+        words = WORD.findall(self.text[start:end])
         if describe and 0 < len(words) <= 10 and words[-1].lower() not in self.pronouns:
-            return Speaker(" ".join(self.doc.text[start:end].split()).strip(" ,;:"))
+            return Speaker(" ".join(self.text[start:end].split()).strip(" ,;:"))
         return None
 
     def member_in(self, start: int, end: int, *, near: int) -> Member | None:
@@ -189,7 +194,7 @@ class Cast:
         named = self.named(start, end)
         if named:
             return min(named, key=lambda n: abs(n.start - near)).member
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         words = WORD.findall(text)
         if 0 < len(words) <= 2 and words[-1].lower() in self.pronouns:
             return self.antecedent(start + text.rfind(words[-1]), self.pronouns[words[-1].lower()])
@@ -200,17 +205,15 @@ class Cast:
         return None if is_role else self._proper_name(start, end)
 
     def _proper_name(self, start: int, end: int) -> Member | None:
-        """Last resort: a short run of capitalised words the entity recogniser did not tag
-        as a place or a (several-word or acronym) organisation stands for a person: the
-        recogniser misses many names (``Loizon``, ``Acharya`` come out as ORG)."""
+        """Last resort: a short run of proper nouns that is not a place stands for a person
+        the people records miss (``Loizon``, ``Commissioner O’Neill``; the entity recogniser
+        takes many names for organisations)."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
-        words = WORD.findall(self.doc.text[start:end])
-        if span is None or not 0 < len(words) <= 4 or not all(w[0].isupper() for w in words):
+        if span is None or not 0 < len(span) <= 5 or (len(span) == 1 and span.text.isupper()):
             return None
-        one_name = len(words) == 1 and not words[0].isupper()
-        if any(t.ent_type_ in NOT_PEOPLE and not (one_name and t.ent_type_ == "ORG") for t in span):
+        if any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ in PLACES for t in span):
             return None
-        return Member(" ".join(words))
+        return Member(span.text)
 
     def antecedent(self, pos: int, gender: str) -> Member | None:
         """The person a subject pronoun at ``pos`` refers to: a person just before it in its
@@ -224,7 +227,7 @@ class Cast:
             return None
         sent = sents[k]
         for n in reversed(self.named(sent.start_char, pos)):
-            before = self.doc.text[sent.start_char : n.start].rstrip()
+            before = self.text[sent.start_char : n.start].rstrip()
             if _fits(n.member, gender) and (not before or before[-1] in ",;:("):
                 return n.member
         if name := _proper_name_before(sent, pos):
@@ -238,6 +241,8 @@ class Cast:
                 member = self.member_in(*phrase(subject), near=subject.idx)
                 if member and _fits(member, gender):
                     return member
+                if subject.head.lower_ in self.reporting and _determined(subject):
+                    return Member(self.text[slice(*phrase(subject, short=True))])
         return None
 
     def _sentences(self) -> tuple[list[Span], list[int]]:
@@ -285,6 +290,11 @@ def _proper_name_before(sent: Span, pos: int) -> str | None:
                 found = sent.doc[first.i : run[-1].i + 1].text
         run = []
     return found
+
+
+def _determined(token: Token) -> bool:
+    """Whether a noun phrase opens with an article (``the officer``: a description)."""
+    return token.left_edge.lower_ in ("the", "a", "an", "one")
 
 
 def _subjects(sent: Span) -> list[Token]:

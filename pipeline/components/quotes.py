@@ -87,6 +87,7 @@ class QuoteExtractor:
         cues = alternation(spec["cues"] + spec["speaker_after"])
         self.cue_re = re.compile(rf"\b{cues}\b", re.IGNORECASE)
         self.speaker_after = {c.lower() for c in spec["speaker_after"]}
+        self.reporting = frozenset(c for c in spec["cues"] if " " not in c)
         naming = alternation(spec["not_quote_before"])
         self.naming_re = re.compile(rf"\b{naming}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.pronouns = dict(spec["pronouns"])
@@ -102,8 +103,10 @@ class QuoteExtractor:
         ]
         cast = Cast(
             doc,
+            text,
             quoted=Spans([(q.open, q.after) for q in quotations]),
             pronouns=self.pronouns,
+            reporting=self.reporting,
             honorifics=self.honorifics,
             max_back=self.max_back_sentences,
         )
@@ -114,10 +117,10 @@ class QuoteExtractor:
             if self.naming_re.search(text[lb : q.open]):
                 continue  # a title or name: the theme “Restoring balance”
             rb = self._right_bound(text, q, quotations[k + 1] if k + 1 < len(quotations) else None)
-            attribution = self._attribute(doc, cast, q, lb, rb, previous)
+            attribution = self._attribute(cast, q, lb, rb, previous)
             if attribution is None:
                 continue
-            quotes.append(self._record(doc, q, attribution))
+            quotes.append(self._record(cast, q, attribution))
             previous = attribution
         doc._.quotes = quotes
         return doc
@@ -148,22 +151,15 @@ class QuoteExtractor:
     # -- attribution -------------------------------------------------------------------------
 
     def _attribute(
-        self,
-        doc: Doc,
-        cast: Cast,
-        q: Quotation,
-        lb: int,
-        rb: int,
-        previous: Attribution | None,
+        self, cast: Cast, q: Quotation, lb: int, rb: int, previous: Attribution | None
     ) -> Attribution | None:
-        text = doc.text
+        text = cast.text
         words = q.words(text)
-        statement = self._statement(doc, q, words)
-        leads_on = _opens_at(text, rb)
-        found = self._after(doc, cast, q, rb, leads_on, words)
+        statement = self._statement(cast.doc, q, words)
+        found = self._after(cast, q, rb, words)
         if found and (statement or OPEN_ENDED.search(words)):
             return found
-        if statement and (found := self._before(doc, cast, q, lb)):
+        if statement and (found := self._before(cast, q, lb)):
             return found
         if not statement or len(WORDS.findall(words)) < self.min_words:
             return None
@@ -173,17 +169,15 @@ class QuoteExtractor:
             return Attribution(previous.speaker, None, q.after)
         return None
 
-    def _after(
-        self, doc: Doc, cast: Cast, q: Quotation, rb: int, leads_on: bool, words: str
-    ) -> Attribution | None:
+    def _after(self, cast: Cast, q: Quotation, rb: int, words: str) -> Attribution | None:
         """A cue in the clause after ``q`` (``“...,” said X.``). After a quotation that ends its
         sentence, the cue must follow on the same line and not introduce the next quotation."""
-        text = doc.text
-        cue = next(self._cues(doc, q.after, rb), None)
+        doc, text = cast.doc, cast.text
+        cue = next(self._cues(cast, q.after, rb), None)
         if cue is None:
             return None
         between = text[q.after : cue.start]
-        if TERMINAL.search(words) and (leads_on or "\n" in between):
+        if TERMINAL.search(words) and (_opens_at(text, rb) or "\n" in between):
             return None
         if len(WORDS.findall(between)) > self.max_tail_words or _has_verb(doc, q.after, cue.start):
             return None
@@ -192,27 +186,27 @@ class QuoteExtractor:
             c.dep_ in ("ccomp", "xcomp") and c.idx > cue.start for c in token.children
         ):
             return None  # the cue reports something else: “...” The DA said the case ...
-        return Attribution(self._speaker(doc, cast, cue, q.after, rb), cue.text, rb)
+        return Attribution(self._speaker(cast, cue, q.after, rb), cue.text, rb)
 
-    def _before(self, doc: Doc, cast: Cast, q: Quotation, lb: int) -> Attribution | None:
+    def _before(self, cast: Cast, q: Quotation, lb: int) -> Attribution | None:
         """A cue in the clause before ``q`` with only a few verb-free words between the cue and
         the mark (``said in a statement, “``, ``texted his mom, “``, ``stated that “``)."""
-        text = doc.text
-        for cue in reversed(list(self._cues(doc, lb, q.open))):
+        doc, text = cast.doc, cast.text
+        for cue in reversed(list(self._cues(cast, lb, q.open))):
             gap = text[cue.end : q.open]
             after_that = re.split(r"\bthat\b", gap, maxsplit=1)[1:]
             if len(WORDS.findall(gap)) > self.max_gap_words or _has_verb(doc, cue.end, q.open):
                 continue
             if after_that and WORDS.findall(after_that[0]):
                 continue
-            speaker = self._speaker(doc, cast, cue, lb, q.open)
+            speaker = self._speaker(cast, cue, lb, q.open)
             return Attribution(speaker, _label(cue, gap), q.after)
         return None
 
     def _adjacent(self, cast: Cast, q: Quotation, lb: int, rb: int) -> Attribution | None:
         """A name right before the opening mark (``Shri Narendra Modi “``, ``Kaminara: “``),
         or a dash and a name right after the quotation (``” – Jeremy Milson``)."""
-        text = cast.doc.text
+        text = cast.text
         named = cast.named(lb, q.open)
         if named and re.fullmatch(r"\s*[:,]?\s*", text[named[-1].end : q.open]):
             return Attribution(Speaker.of(named[-1].member), None, q.after)
@@ -224,41 +218,44 @@ class QuoteExtractor:
 
     # -- cues and speakers -------------------------------------------------------------------
 
-    def _cues(self, doc: Doc, start: int, end: int):
+    def _cues(self, cast: Cast, start: int, end: int):
         """Reporting cues in ``start:end``, in order; one-word cues must be verbs (or be glued
         to a quotation mark, where the tagger cannot see them)."""
-        for m in self.cue_re.finditer(doc.text, start, end):
+        for m in self.cue_re.finditer(cast.text, start, end):
             phrase = " ".join(m.group().lower().split())
             if " " not in phrase:
-                token = _token_at(doc, m.start())
+                token = _token_at(cast.doc, m.start())
                 clean = token is not None and token.idx == m.start() and len(token) == len(phrase)
                 if token is None or (clean and not token.tag_.startswith("VB")):
                     continue
             yield Cue(m.start(), m.end(), m.group(), phrase in self.speaker_after)
 
-    def _speaker(self, doc: Doc, cast: Cast, cue: Cue, lo: int, hi: int) -> Speaker | None:
-        """Who the cue's subject is, looked for in ``lo:hi`` (the clause around the cue)."""
+    def _speaker(self, cast: Cast, cue: Cue, lo: int, hi: int) -> Speaker | None:
+        """Who the cue's subject is, looked for in ``lo:hi`` (the clause around the cue): the
+        parsed subject when it lies in the clause (a name, pronoun or role, else kept as the
+        description), otherwise the name or pronoun nearest the cue, or a name right after it."""
         if cue.speaker_after:
-            return cast.resolve(cue.end, _np_end(doc, cue.end, hi), near=cue.end, describe=True)
-        subject = _subject(doc, cue.start)
+            return cast.resolve(
+                cue.end, _np_end(cast.text, cue.end, hi), near=cue.end, describe=True
+            )
+        subject = _subject(cast.doc, cue.start)
         if subject is not None and lo <= subject.idx < hi:
             s, e = phrase(subject)
             s, e = max(s, lo), min(e, hi if e <= cue.start or s >= cue.end else cue.start)
             if speaker := cast.resolve(s, e, near=cue.start, describe=False):
                 return speaker
+            s, e = phrase(subject, short=True)
+            return cast.resolve(max(s, lo), min(e, hi), near=cue.start, describe=True)
         named = cast.named(lo, hi)
         if named:
             return Speaker.of(min(named, key=lambda n: abs(n.start - cue.start)).member)
-        before = doc.text[lo : cue.start]
+        before = cast.text[lo : cue.start]
         pronoun = [m for m in WORDS.finditer(before) if m.group().lower() in self.pronouns]
         if pronoun:
             p = pronoun[-1]
             member = cast.antecedent(lo + p.start(), self.pronouns[p.group().lower()])
             return Speaker.of(member) if member else None
-        if subject is not None and lo <= subject.idx < hi:
-            s, e = phrase(subject, short=True)
-            return cast.resolve(max(s, lo), min(e, hi), near=cue.start, describe=True)
-        return cast.resolve(cue.end, _np_end(doc, cue.end, hi), near=cue.end, describe=False)
+        return cast.resolve(cue.end, _np_end(cast.text, cue.end, hi), near=cue.end, describe=False)
 
     def _statement(self, doc: Doc, q: Quotation, words: str) -> bool:
         """Whether the quoted words read as something said (a finite verb, or a sentence end)
@@ -271,11 +268,11 @@ class QuoteExtractor:
         long = [w for w in WORDS.findall(words) if len(w) > 3]
         return not long or sum(w[0].isupper() for w in long) / len(long) < 0.75
 
-    def _record(self, doc: Doc, q: Quotation, attribution: Attribution) -> Quote:
+    def _record(self, cast: Cast, q: Quotation, attribution: Attribution) -> Quote:
         speaker = attribution.speaker
         return Quote(
-            quote_id=stable_id("qt", doc._.doc_id or "", str(q.start)),
-            text=q.words(doc.text),
+            quote_id=stable_id("qt", cast.doc._.doc_id or "", str(q.start)),
+            text=q.words(cast.text),
             speaker=speaker.name if speaker else None,
             speaker_person_id=speaker.person_id if speaker else None,
             cue=" ".join(attribution.cue.split()) if attribution.cue else None,
@@ -332,9 +329,9 @@ def _subject(doc: Doc, char: int) -> Token | None:
     return None
 
 
-def _np_end(doc: Doc, start: int, hi: int) -> int:
+def _np_end(text: str, start: int, hi: int) -> int:
     """End of the noun phrase that starts after ``start`` (at the next comma or clause)."""
-    m = re.search(r"[,;:.!?]|\b(?:who|which|that|and)\b", doc.text[start:hi])
+    m = re.search(r"[,;:.!?]|\b(?:who|which|that|and)\b", text[start:hi])
     return start + m.start() if m else hi
 
 
