@@ -22,6 +22,8 @@ NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", 
 PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 MARK = re.compile('[“”„"‘’]')
+PREVIOUS_WORD = re.compile(r"\b([A-Z][\w.’'-]*)[ \t\xa0]+$")
+NEXT_NAME_WORD = re.compile(r"[ \t\xa0]+[A-Z][a-z]")
 WORD = re.compile(r"[^\W\d_][\w.’'-]*")
 
 
@@ -86,6 +88,7 @@ class Cast:
         self.text = text  # doc.text, which spaCy rebuilds from the tokens on every access
         self.quoted = quoted
         self.pronouns = pronouns
+        self.honorifics = honorifics
         self.reporting = reporting
         self.max_back = max_back
         people = doc._.people or []
@@ -144,10 +147,36 @@ class Cast:
             i += 1
         if self.surname_re:
             for match in self.surname_re.finditer(self.text, start, end):
-                s = match.start()
-                if not self.quoted.covers(s) and not any(n.start <= s < n.end for n in found):
-                    found.append(Named(s, match.end(), self.surnames[match.group()]))
+                s, member = match.start(), self.surnames[match.group()]
+                if self.quoted.covers(s) or any(n.start <= s < n.end for n in found):
+                    continue
+                if not self._someone_else(s, match.end(), member):
+                    found.append(Named(s, match.end(), member))
         return sorted(found, key=lambda n: n.start)
+
+    def _someone_else(self, start: int, end: int, member: Member) -> bool:
+        """Whether a surname at ``start:end`` is part of another person's name: followed by a
+        further capitalised word (``Singh Chouhan``), or after one that is neither in the
+        member's name or role nor an honorific (``Shivraj Singh`` is not ``Charan Singh``, while
+        ``District Attorney Thompson`` is ``Ken Thompson``), or inside such a PERSON entity."""
+        if NEXT_NAME_WORD.match(self.text, end):
+            return True
+        before = PREVIOUS_WORD.search(self.text, max(0, start - 40), start)
+        known = member.name.split() + member.role.split()
+        word = before.group(1) if before else ""
+        if word and word not in known and word.lower().rstrip(".") not in self.honorifics:
+            return True
+        token = token_at(self.doc, start)
+        if token is None or token.ent_type_ != "PERSON":
+            return False
+        first = token
+        while first.ent_iob_ == "I" and first.i > 0:
+            first = first.nbor(-1)
+        own = set(member.name.split())
+        return any(
+            t.is_title and t.text not in own and t.lower_.rstrip(".") not in self.honorifics
+            for t in self.doc[first.i : token.i]
+        )
 
     def member_at(self, start: int, end: int) -> Member | None:
         """The member whose mention overlaps ``start:end``."""
@@ -199,10 +228,11 @@ class Cast:
         if 0 < len(words) <= 2 and words[-1].lower() in self.pronouns:
             return self.antecedent(start + text.rfind(words[-1]), self.pronouns[words[-1].lower()])
         content = [w.lower() for w in words if w.lower() not in ARTICLES]
-        is_role = words and (words[0].lower() in ARTICLES or words[-1].islower())
-        if is_role and len(content) <= 6 and (member := self.holder(content, start)):
-            return member
-        return None if is_role else self._proper_name(start, end)
+        described = bool(words) and (words[0].lower() in ARTICLES or words[-1].islower())
+        role_like = (described or len(content) > 1) and len(content) <= 6
+        if role_like and (member := self.holder(content, start)):
+            return member  # the Prime Minister, Union Agriculture Minister
+        return None if described else self._proper_name(start, end)
 
     def _proper_name(self, start: int, end: int) -> Member | None:
         """Last resort: a short run of proper nouns that is not a place stands for a person
@@ -213,7 +243,10 @@ class Cast:
             return None
         if any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ in PLACES for t in span):
             return None
-        return Member(span.text)
+        words = span.text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in self.honorifics:
+            words = words[1:]
+        return Member(" ".join(words))
 
     def antecedent(self, pos: int, gender: str) -> Member | None:
         """The person a subject pronoun at ``pos`` refers to: a person just before it in its
@@ -267,6 +300,12 @@ def _first_name_run(ent: Span) -> list[Token]:
         elif run:
             break
     return run
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _fits(member: Member, gender: str) -> bool:

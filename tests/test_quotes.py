@@ -173,6 +173,17 @@ CASES = {
             ("When tradition and technology", "Narendra Modi", None),
         ],
     ),
+    "headline quotes with a dash and the speaker": (
+        "Subtitle: “Chaudhary Charan Singh symbolized farmer welfare, prosperity, and rural "
+        "development” – Shri Shivraj Singh Chouhan “Government to introduce a bill against fake "
+        "fertilisers and pesticides in the next Parliament session” – Shri Shivraj Singh\n"
+        "Ministry: Ministry of Agriculture & Farmers Welfare\n"
+        "Posted: 20 DEC 2025 8:40PM by PIB Delhi",
+        [
+            ("Chaudhary Charan Singh symbolized", "Shivraj Singh Chouhan", None),
+            ("Government to introduce a bill", "Shivraj Singh", None),
+        ],
+    ),
     "programme title": (
         "UNODC conducted from 02 to 06 November 2020 a training workshop for female law "
         "enforcement officers on “Investigative techniques in tackling human trafficking and "
@@ -223,7 +234,7 @@ def test_quotes(make_doc, text, expected):
     assert len(got) == len(expected), got
     for (words, speaker, cue), (start, want_speaker, want_cue) in zip(got, expected, strict=True):
         assert words.startswith(start)
-        assert speaker is not None and speaker.endswith(want_speaker)
+        assert speaker is not None and set(want_speaker.split()) <= set(speaker.split())
         assert cue == want_cue
 
 

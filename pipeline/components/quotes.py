@@ -33,10 +33,11 @@ from pipeline.ids import stable_id
 from pipeline.quotemarks import Quotation, find_quotations
 from pipeline.records import Quote
 from pipeline.resources import load_json
-from pipeline.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase
+from pipeline.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase, token_at
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
+DASH_NAME = re.compile(r"[ \t\xa0]*[-–—][ \t\xa0]*((?:[A-Z][\w.’'-]*[ \t\xa0]*){1,7})")
 OPEN_ENDED = re.compile(r"[,;:\-–—]\s*$")
 WORDS = re.compile(r"[^\W_][\w.’'-]*")
 SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’)]|$)|\n[ \t\xa0]*\n")
@@ -156,14 +157,17 @@ class QuoteExtractor:
         text = cast.text
         words = q.words(text)
         statement = self._statement(cast.doc, q, words)
+        headline = statement or self._headline(words)
+        if headline and (found := self._dash(cast, q, rb)):
+            return found
         found = self._after(cast, q, rb, words)
         if found and (statement or OPEN_ENDED.search(words)):
             return found
         if statement and (found := self._before(cast, q, lb)):
             return found
-        if not statement or len(WORDS.findall(words)) < self.min_words:
+        if not headline or len(WORDS.findall(words)) < self.min_words:
             return None
-        if found := self._adjacent(cast, q, lb, rb):
+        if found := self._adjacent(cast, q, lb):
             return found
         if previous and previous.speaker and not text[previous.end : q.open].strip(" \n\t.,;:"):
             return Attribution(previous.speaker, None, q.after)
@@ -181,7 +185,7 @@ class QuoteExtractor:
             return None
         if len(WORDS.findall(between)) > self.max_tail_words or _has_verb(doc, q.after, cue.start):
             return None
-        token = _token_at(doc, cue.start)
+        token = token_at(doc, cue.start)
         if token is not None and any(
             c.dep_ in ("ccomp", "xcomp") and c.idx > cue.start for c in token.children
         ):
@@ -203,18 +207,21 @@ class QuoteExtractor:
             return Attribution(speaker, _label(cue, gap), q.after)
         return None
 
-    def _adjacent(self, cast: Cast, q: Quotation, lb: int, rb: int) -> Attribution | None:
-        """A name right before the opening mark (``Shri Narendra Modi “``, ``Kaminara: “``),
-        or a dash and a name right after the quotation (``” – Jeremy Milson``)."""
-        text = cast.text
+    def _adjacent(self, cast: Cast, q: Quotation, lb: int) -> Attribution | None:
+        """A name right before the opening mark (``Shri Narendra Modi “``, ``Kaminara: “``)."""
         named = cast.named(lb, q.open)
-        if named and re.fullmatch(r"\s*[:,]?\s*", text[named[-1].end : q.open]):
+        if named and re.fullmatch(r"\s*[:,]?\s*", cast.text[named[-1].end : q.open]):
             return Attribution(Speaker.of(named[-1].member), None, q.after)
-        dash = re.match(r"\s*[-–—]\s*", text[q.after : rb])
-        named = cast.named(q.after + dash.end(), rb) if dash else []
-        if named and named[0].start == q.after + dash.end():
-            return Attribution(Speaker.of(named[0].member), None, rb)
         return None
+
+    def _dash(self, cast: Cast, q: Quotation, rb: int) -> Attribution | None:
+        """A dash and a name or role right after the quotation, as in headlines
+        (``“...” – Shri Shivraj Singh Chouhan``, ``“...” – Union Agriculture Minister``)."""
+        dash = DASH_NAME.match(cast.text, q.after, rb)
+        if dash is None:
+            return None
+        speaker = cast.resolve(dash.start(1), dash.end(1), near=dash.start(1), describe=False)
+        return Attribution(speaker, None, dash.end()) if speaker else None
 
     # -- cues and speakers -------------------------------------------------------------------
 
@@ -224,7 +231,7 @@ class QuoteExtractor:
         for m in self.cue_re.finditer(cast.text, start, end):
             phrase = " ".join(m.group().lower().split())
             if " " not in phrase:
-                token = _token_at(cast.doc, m.start())
+                token = token_at(cast.doc, m.start())
                 clean = token is not None and token.idx == m.start() and len(token) == len(phrase)
                 if token is None or (clean and not token.tag_.startswith("VB")):
                     continue
@@ -265,8 +272,13 @@ class QuoteExtractor:
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is None or not any(t.tag_ in FINITE for t in span):
             return False
+        return not _title_case([w for w in WORDS.findall(words) if len(w) > 3])
+
+    def _headline(self, words: str) -> bool:
+        """Whether the quoted words can be a headline statement without a verb (``Government to
+        introduce a bill ...``): several words, not a title in capitals."""
         long = [w for w in WORDS.findall(words) if len(w) > 3]
-        return not long or sum(w[0].isupper() for w in long) / len(long) < 0.75
+        return len(long) >= self.min_words and not _title_case(long)
 
     def _record(self, cast: Cast, q: Quotation, attribution: Attribution) -> Quote:
         speaker = attribution.speaker
@@ -281,9 +293,9 @@ class QuoteExtractor:
         )
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _title_case(words: list[str]) -> bool:
+    """Whether most of the (longer) words are capitalised, as in a title."""
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def _opens_at(text: str, pos: int) -> bool:
@@ -316,7 +328,7 @@ def _label(cue: Cue, gap: str) -> str:
 
 def _subject(doc: Doc, char: int) -> Token | None:
     """The grammatical subject of the verb at ``char``, climbing through joined verbs."""
-    token = _token_at(doc, char)
+    token = token_at(doc, char)
     for _ in range(4):
         if token is None:
             return None
