@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.records import Person
 
 SUBJECTS = ("nsubj", "nsubjpass")
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "cc", "ccomp", "xcomp"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -96,7 +97,8 @@ class Cast:
             [_member(p) for p in people] if people else self._from_entities(doc, text, honorifics)
         )
         mentions = sorted(
-            (s, e, m) for m in self.members for s, e in m.mentions if not quoted.covers(s)
+            ((s, e, m) for m in self.members for s, e in m.mentions if not quoted.covers(s)),
+            key=lambda x: x[:2],
         )
         self.mentions = mentions
         self.mention_starts = [s for s, _, _ in mentions]
@@ -212,10 +214,12 @@ class Cast:
         words themselves as the description of an unnamed speaker."""
         if member := self.member_in(start, end, near=near):
             return Speaker.of(member)
-        words = WORD.findall(self.text[start:end])
-        if describe and 0 < len(words) <= 10 and words[-1].lower() not in self.pronouns:
-            return Speaker(" ".join(self.text[start:end].split()).strip(" ,;:"))
-        return None
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if not describe or span is None or not 0 < len(span) <= 12:
+            return None
+        if all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in span):
+            return None  # "it", "who", "they": nobody described
+        return Speaker(" ".join(span.text.split()).strip(" ,;:"))
 
     def member_in(self, start: int, end: int, *, near: int) -> Member | None:
         """The member the words in ``start:end`` name (the named one nearest ``near``), or the
@@ -266,6 +270,8 @@ class Cast:
         if name := _proper_name_before(sent, pos):
             return Member(name)
         for sent in reversed(sents[max(0, k - self.max_back) : k]):
+            if _headline(sent):
+                continue  # a title line: "Defendant Hurled Homophobic Slurs at Victim"
             for subject in _subjects(sent):
                 if self.quoted.covers(subject.idx):
                     continue
@@ -329,6 +335,12 @@ def _proper_name_before(sent: Span, pos: int) -> str | None:
                 found = sent.doc[first.i : run[-1].i + 1].text
         run = []
     return found
+
+
+def _headline(sent: Span) -> bool:
+    """Whether a sentence is written in title case, as headlines are."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
 def _determined(token: Token) -> bool:

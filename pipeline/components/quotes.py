@@ -3,20 +3,21 @@
 Quotation marks are paired by ``pipeline.quotemarks``; each quotation is then attributed, in
 this order of trust:
 
-1. a reporting cue right after it, in the same sentence (``“...,” said X``, ``“...,” X added``,
-   ``“...” according to X``); after a quotation that ends its sentence only a short cue counts
-   and never one that introduces the next quotation (``“...” He further added “...”``);
-2. a cue right before it (``X said, “...``, ``X stated that “...``, ``X wrote on X: “...``), with
+1. a dash and a name or role right after it, as in headlines (``“...” – Shri X``);
+2. a reporting cue right after it, in the same sentence (``“...,” said X``, ``“...,” X added``,
+   ``“...” according to X``); after a quotation that ends its sentence only a cue on the same
+   line counts, and never one that introduces the next quotation (``“...” He further added “``);
+3. a cue right before it (``X said, “...``, ``X stated that “...``, ``X wrote on X: “...``), with
    nothing between cue and mark but a few words that are not a clause;
-3. a speaker's name right before it (``Shri Narendra Modi “...”``, ``Kaminara: “...``) or a dash
-   and a name right after it;
-4. the previous quotation's speaker, when nothing but that quotation's attribution lies between
+4. a speaker's name right before it (``Shri Narendra Modi “...”``, ``Kaminara: “...``);
+5. the previous quotation's speaker, when nothing but that quotation's attribution lies between
    them (``“...,” said X. “...”``, paragraphs of one quote, quotes in a headline run).
 
 The speaker of a cue is the subject of its verb (from the parse), else the person named nearest
 the cue in the clause; it is resolved through ``pipeline.speakers`` (names, pronouns, roles) and
 kept as the description (``one of the participants``) when it names nobody. Titles, slogans and
-scare quotes are what is left: marks with no attribution, words that are not a statement, or
+scare quotes are what is left: marks with no attribution, words that are not a statement (no
+finite verb and no sentence end; verbless headlines count only with a name next to them), or
 marks right after a naming word (``the theme “...”``).
 """
 
@@ -161,7 +162,7 @@ class QuoteExtractor:
         if headline and (found := self._dash(cast, q, rb)):
             return found
         found = self._after(cast, q, rb, words)
-        if found and (statement or OPEN_ENDED.search(words)):
+        if found and (statement or (OPEN_ENDED.search(words) and len(WORDS.findall(words)) > 1)):
             return found
         if statement and (found := self._before(cast, q, lb)):
             return found
@@ -327,12 +328,15 @@ def _label(cue: Cue, gap: str) -> str:
 
 
 def _subject(doc: Doc, char: int) -> Token | None:
-    """The grammatical subject of the verb at ``char``, climbing through joined verbs."""
+    """The grammatical subject of the verb at ``char``, climbing through joined verbs; a
+    relative pronoun stands for the noun its clause belongs to (``the defendant, who told``)."""
     token = token_at(doc, char)
     for _ in range(4):
         if token is None:
             return None
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head
         if subject is not None:
             return subject
         if token.dep_ not in CLIMB or token.head is token:
