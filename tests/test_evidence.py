@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.ids import normalise_key
+from pipeline.resources import load_json
 from pipeline.run import RunSettings, run
 from tests.conftest import CORPUS
 
@@ -61,9 +62,13 @@ def test_quote_evidence_is_the_quoted_text(tables):
         assert " ".join(words.split()) == " ".join(row.text.split())
 
 
-def test_event_evidence_is_in_the_text(tables):
+def test_event_evidence_is_a_trigger_of_its_type(tables, nlp):
+    rules = load_json("events.json")
+    triggers = rules["nouns"] | rules["verbs"]
     for row, words in _evidence(tables, "events"):
-        assert words.strip(), row
+        lemmas = " ".join(t.lemma_.lower() for t in nlp(words))
+        forms = {words.lower(), words.lower().rstrip("s"), lemmas}
+        assert any(triggers.get(f) == row.type for f in forms), (row.type, words)
 
 
 def test_check_evidence_points_into_the_documents(tables):
