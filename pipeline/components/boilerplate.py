@@ -1,14 +1,30 @@
-"""Web-site boilerplate (navigation menus, sidebars of other releases, footers): found as
-runs of short non-sentence lines and recorded so every extractor can skip them."""
+"""Web-site boilerplate (navigation menus, sidebars of other releases, newsletter forms,
+footers): found as runs of short non-sentence lines that look like menus or page lists, and
+recorded so every extractor can skip them.
+
+Wrapped sentences (a scraped page that breaks "more than / 100 / law enforcement agencies")
+are joined back into one logical line first, so they never look like a menu; a release's own
+headline block, its numbered lists and its media-contact block are kept.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.resources import load_json
+
+
+@dataclass(slots=True)
+class Line:
+    """A logical line: one or more physical lines joined where a sentence was wrapped."""
+
+    start: int
+    end: int
+    text: str
 
 
 class BoilerplateFinder:
@@ -20,35 +36,81 @@ class BoilerplateFinder:
         self.max_words = max_words
         spec = load_json(rules)
         self.sentence_end = re.compile(spec["sentence_end"])
+        self.continues_next = re.compile(spec["continues_next"])
+        self.open_end = re.compile(spec["open_end"])
+        self.starts_digit = re.compile(spec["starts_digit"])
         self.contact_cue = re.compile(spec["contact_cue"])
         self.contact_lines = spec["contact_lines"]
+        self.list_item = re.compile(spec["list_item"])
+        self.nav_cue = re.compile(spec["nav_cue"])
+        self.date_line = re.compile(spec["date_line"])
+        self.tiny_words = spec["tiny_words"]
 
     def __call__(self, doc: Doc) -> Doc:
-        protected = doc._.header_spans or []
+        protected = sorted(doc._.header_spans or [])
         regions: list[tuple[int, int]] = []
-        run: list[tuple[int, int]] = []
+        run: list[Line] = []
+        before: Line | None = None  # the line just before the current run
         keep_for = 0
-        for start, end, line in _lines(doc.text):
-            if not line.strip():
-                continue
-            if self.contact_cue.search(line):
+        for line in self.logical_lines(doc.text):
+            if self.contact_cue.search(line.text):
                 keep_for = self.contact_lines + 1
             keep_for = max(0, keep_for - 1)
-            short = len(line.split()) <= self.max_words and not self.sentence_end.search(line)
-            in_header = any(s < end and start < e for s, e in protected)
-            if short and not keep_for and not in_header:
-                run.append((start, end))
+            if not keep_for and self._is_short(line) and not _overlaps(line, protected):
+                run.append(line)
                 continue
-            regions += self._flush(run)
-            run = []
-        doc._.boilerplate = regions + self._flush(run)
+            regions += self._flush(run, before)
+            run, before = [], line
+        doc._.boilerplate = regions + self._flush(run, before)
         return doc
 
-    def _flush(self, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [(run[0][0], run[-1][1])] if len(run) >= self.min_run else []
+    def logical_lines(self, text: str) -> list[Line]:
+        """Non-blank lines of ``text``, wrapped sentences joined into one line."""
+        lines: list[Line] = []
+        for start, end, raw in _physical_lines(text):
+            if not raw.strip():
+                continue
+            if lines and self._joins(lines[-1].text, raw):
+                last = lines[-1]
+                lines[-1] = Line(last.start, end, f"{last.text} {raw.strip()}")
+            else:
+                lines.append(Line(start, end, raw.strip()))
+        return lines
+
+    def _joins(self, previous: str, line: str) -> bool:
+        """Whether ``line`` continues the sentence ``previous`` left open."""
+        if self.sentence_end.search(previous) or self.list_item.match(line):
+            return False
+        if self.continues_next.match(line):
+            return True
+        return bool(self.open_end.search(previous) and self.starts_digit.match(line))
+
+    def _is_short(self, line: Line) -> bool:
+        if self.nav_cue.match(line.text):
+            return True
+        if self.list_item.match(line.text) or self.sentence_end.search(line.text):
+            return False
+        return len(line.text.split()) <= self.max_words
+
+    def _flush(self, run: list[Line], before: Line | None) -> list[tuple[int, int]]:
+        """The run as one boilerplate region if it is long enough and looks like a page list."""
+        if len(run) < self.min_run:
+            return []
+        tiny = sum(len(line.text.split()) <= self.tiny_words for line in run)
+        dates = sum(bool(self.date_line.match(line.text)) for line in run)
+        cued = any(self.nav_cue.match(line.text) for line in run) or (
+            before is not None and self.nav_cue.match(before.text)
+        )
+        if cued or dates >= 2 or 2 * tiny >= len(run):
+            return [(run[0].start, run[-1].end)]
+        return []
 
 
-def _lines(text: str):
+def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:
+    return any(s < line.end and line.start < e for s, e in spans)
+
+
+def _physical_lines(text: str):
     """(start, end, line) for every line of ``text``."""
     offset = 0
     for line in text.split("\n"):

@@ -1,20 +1,490 @@
-"""Baseline organisations component (to be replaced by the full extractor)."""
+"""Organisations named in a release, with their acronyms and every mention.
+
+An organisation name is found from its *head* word ("Agency", "Ministry", "Office",
+"Bureau", ...; ``models/organisations.json``): the capitalised words before it and an
+"of ..." tail after it ("Department of Science and Technology"). Role words stop a name
+("Commander UAE Presidential Guard" -> UAE Presidential Guard), a possessive splits two
+names ("U.S. Department of Justice's Office of International Affairs") unless it owns an
+office ("Cook County State's Attorney's Office"). Acronyms are tied to their long forms in
+either order ("Federal Investigation Agency (FIA)", "FIA (Federal Investigation Agency)");
+programmes are found from their defining sentence ("X (ACR) is a ... initiative"); well-known
+acronyms come from a gazetteer so that the org_id is the same whether a release spells the
+name out or not.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extensions import in_boilerplate
+from pipeline.ids import normalise_key, stable_id
+from pipeline.names import (
+    GLUE,
+    POSSESSIVE,
+    LineCase,
+    RoleLexicon,
+    acronym_fits,
+    attached,
+    clean_name,
+    is_acronym,
+    is_capitalised,
+    name_words,
+    same_line,
+    sentence_starts,
+    singular,
+)
+from pipeline.records import Organisation
+from pipeline.resources import load_json
+
+DASHES = frozenset({"-", "–"})
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "PART", "VERB"})
 
 
-class Baseline:
-    def __init__(self, nlp: Language, name: str):
+@dataclass(slots=True)
+class _Group:
+    """The mentions of one organisation while a document is read."""
+
+    forms: list[tuple[int, int, str]] = field(default_factory=list)
+    acronym: str | None = None
+    long_forms: set[str] = field(default_factory=set)
+
+
+def org_key(text: str) -> str:
+    """Grouping key of an organisation name: normalised, last word singular."""
+    words = normalise_key(text).split()
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
+class OrganisationFinder:
+    """Sets ``doc._.organisations``: one record per organisation, mentions in reading order."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: str,
+        roles: str,
+        gazetteer: str,
+        max_paren_tokens: int,
+        max_name_tokens: int,
+    ):
         self.name = name
+        spec = load_json(rules)
+        self.heads = frozenset(spec["heads"])
+        self.tail_heads = frozenset(spec["tail_heads"])
+        self.lower_heads = frozenset(spec["lower_heads"])
+        self.possessive_heads = frozenset(spec["possessive_heads"])
+        self.tail_joiners = frozenset(spec["tail_joiners"])
+        self.inner_joiners = frozenset(spec["inner_joiners"])
+        self.definition = re.compile(spec["definition"])
+        self.publisher = re.compile(spec["publisher"])
+        self.not_acronyms = frozenset(spec["not_org_acronyms"])
+        self.roles = RoleLexicon.load(roles)
+        self.gazetteer = {k: v for k, v in load_json(gazetteer).items() if not k.startswith("_")}
+        self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
+        self.long_names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.long_names.add("ORG", [nlp.make_doc(v) for v in self.gazetteer.values()])
+        self.max_paren_tokens = max_paren_tokens
+        self.max_name_tokens = max_name_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.organisations = []
+        case = LineCase(doc.text)
+
+        def usable(start: int, end: int) -> bool:
+            return not in_boilerplate(doc, start, end) and not case.shouting_at(start)
+
+        spans = [s for s in self.name_spans(doc) if usable(s.start_char, s.end_char)]
+        defined = self._definitions(doc)
+        acronyms: dict[str, Span] = {acr: span for span, acr in defined if acr}
+        variants, not_orgs = self._acronyms(doc, spans, acronyms)
+        spans = filter_spans(spans + [span for span, _ in defined] + list(acronyms.values()))
+        long_of = {acr: clean_name(long.text) for acr, long in acronyms.items()}
+        groups: dict[str, _Group] = {}
+        for span in spans:
+            self._add(groups, span.start_char, span.end_char, clean_name(span.text), long_of)
+        for span, acronym in variants:
+            self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        for tok in doc:
+            if tok.i in covered or not is_acronym(tok.text) or tok.text in not_orgs:
+                continue
+            known = tok.text in acronyms or tok.text in self.gazetteer
+            tagged = tok.ent_type_ == "ORG" and len(tok.text) >= 3 and not _in_caps_words(tok)
+            if (known or tagged) and tok.text not in self.not_acronyms:
+                end = tok.idx + len(tok.text)
+                if usable(tok.idx, end):
+                    self._add(groups, tok.idx, end, tok.text, long_of, acronym=tok.text)
+        doc._.organisations = self._records(groups)
         return doc
 
+    # -- finding names -------------------------------------------------------------------
 
-@Language.factory("pressx_organisations", assigns=["doc._.organisations"])
-def make_organisations(nlp: Language, name: str) -> Baseline:
-    return Baseline(nlp, name)
+    def name_spans(self, doc: Doc) -> list[Span]:
+        """Organisation names in ``doc`` found from head words, gazetteer long forms and the
+        publisher line, overlaps resolved in favour of the longest."""
+        spans: list[Span] = []
+        starts = sentence_starts(doc)
+        i = 0
+        while i < len(doc):
+            if not self._is_head(doc, i):
+                i += 1
+                continue
+            end = self._extend_right(doc, i)
+            start = self._extend_left(doc, i, starts)
+            if len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens:
+                spans.append(doc[start:end])
+            i = end
+        spans += [doc[s:e] for _, s, e in self.long_names(doc)]
+        for m in self.publisher.finditer(doc.text):
+            if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
+                spans.append(span)
+        return filter_spans(spans)
+
+    def _is_head(self, doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        if tok.text in self.heads or (tok.text in self.tail_heads and self._has_tail(doc, i)):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            # "Police Commissioner", "Bureau Chief": a role, not the end of a name
+            return not (
+                nxt is not None
+                and tok.lower_ in self.roles.modifiers
+                and is_capitalised(nxt)
+                and self.roles.is_head(nxt)
+                and same_line(tok, nxt)
+            )
+        if tok.text in self.lower_heads and i > 0:
+            prev = doc[i - 1]
+            return is_capitalised(prev) and not _is_stop(prev) and same_line(prev, tok)
+        return False
+
+    def _has_tail(self, doc: Doc, i: int) -> bool:
+        return i + 2 < len(doc) and doc[i + 1].text == "of" and _name_start(doc, i + 2)
+
+    def _and_joins_left(self, doc: Doc, j: int) -> bool:
+        """Whether the "and" before ``doc[j]`` joins words of one name ("Defence Research and
+        Development Organisation"), not two names ("FIA and Punjab Police")."""
+        if j < 2:
+            return False
+        left = doc[j - 2]
+        return left.is_title and left.text not in self.heads and not self.roles.is_head(left)
+
+    def _extend_right(self, doc: Doc, head: int) -> int:
+        """End (exclusive) of the name whose head is ``doc[head]``: following heads ("Police
+        Department") and an "of/for/on ..." tail with a comma list ("of Alcohol, Tobacco,
+        Firearms and Explosives")."""
+        k = head
+        while k + 1 < len(doc) and doc[k + 1].text in self.heads and same_line(doc[k], doc[k + 1]):
+            k += 1
+        end = k + 1
+        if end < len(doc) and doc[end].text in self.tail_joiners:
+            j = end + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            if j < len(doc) and _name_start(doc, j) and same_line(doc[end], doc[j]):
+                end = self._comma_list(doc, self.run_end(doc, j, in_tail=True))
+        return end
+
+    def run_end(self, doc: Doc, j: int, *, in_tail: bool = False) -> int:
+        """End (exclusive) of the run of capitalised words starting at ``doc[j]``, joined by
+        lower-case joiners ("Trafficking in Persons and the Smuggling of Migrants") and by
+        hyphens, dashes, slashes and ampersands. In a name's tail "and the ..." or "and" before
+        an acronym starts another name ("Ministry of Ayush and the WHO Global Centre")."""
+        k = j + 1
+        while k < len(doc) and same_line(doc[k - 1], doc[k]):
+            tok = doc[k]
+            if is_capitalised(tok) and tok.text not in POSSESSIVE:
+                k += 1
+                continue
+            nxt = k + 1
+            if tok.text in self.inner_joiners and tok.text.islower() and nxt < len(doc):
+                if in_tail and (
+                    tok.lower_ == "in"
+                    or (tok.lower_ == "and" and (doc[nxt].lower_ == "the" or doc[nxt].is_upper))
+                ):
+                    break
+                nxt += doc[nxt].lower_ == "the" and tok.lower_ != "the"
+            joins = tok.text in GLUE or (tok.text in self.inner_joiners and tok.text.islower())
+            if joins and nxt < len(doc) and _name_start(doc, nxt) and same_line(tok, doc[nxt]):
+                k = nxt + 1
+                continue
+            break
+        return k
+
+    def _comma_list(self, doc: Doc, end: int) -> int:
+        """Extend a tail over ", Shipping and Waterways": comma-separated capitalised words that
+        end with "and"/"&"; otherwise the tail stops at the comma."""
+        k, last_and = end, None
+        while k + 1 < len(doc) and doc[k].text == "," and _name_start(doc, k + 1):
+            if doc[k + 1].text in self.heads or self.roles.is_head(doc[k + 1]):
+                break
+            seg_end = self.run_end(doc, k + 1, in_tail=True)
+            if any(t.lower_ in {"and", "&"} for t in doc[k + 1 : seg_end]):
+                last_and = seg_end
+                break
+            if any(t.text in self.heads for t in doc[k + 1 : seg_end]):
+                break
+            k = seg_end
+        return last_and or end
+
+    def _extend_left(self, doc: Doc, head: int, starts: frozenset[int]) -> int:
+        """Start of the name whose head is ``doc[head]``: capitalised words before it, stopped
+        by role words, stop words, honorific-like sentence starts and possessives (except an
+        owner of an office: "District Attorney's Office")."""
+        j, owner = head, False
+        while j > 0 and same_line(doc[j - 1], doc[j]):
+            tok = doc[j - 1]
+            if tok.text in POSSESSIVE:
+                owned = doc[head].text in self.possessive_heads and (owner or j == head)
+                owner_word = doc[j - 2] if j >= 2 else None
+                if (
+                    owned
+                    and owner_word is not None
+                    and self.roles.is_role_word(owner_word)
+                    and owner_word.lower_ not in self.roles.org_internal
+                ):
+                    j, owner = j - 2, True
+                    continue
+                break
+            if tok.text in GLUE and j >= 2 and is_capitalised(doc[j - 2]) and attached(tok, doc[j]):
+                j -= 1
+                continue
+            if tok.like_num or re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text):
+                if tok.i + 1 == j and (tok.i == 0 or not doc[tok.i - 1].like_num):
+                    j -= 1
+                break
+            if tok.lower_ in {"and", "&"} and self._and_joins_left(doc, j):
+                j -= 1
+                continue
+            if not is_capitalised(tok) or _is_stop(tok):
+                break
+            role = tok.lower_ in self.roles.heads and tok.lower_ not in self.roles.org_internal
+            if role and not owner:
+                break
+            if tok.i in starts and tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                break
+            j -= 1
+        return j
+
+    def run_start(self, doc: Doc, end: int) -> int:
+        """Start of the run of capitalised words (role words included) ending before ``end``."""
+        j = end
+        while j > 0 and same_line(doc[j - 1], doc[min(j, len(doc) - 1)]):
+            tok = doc[j - 1]
+            if (is_capitalised(tok) and not _is_stop(tok)) or (
+                (tok.text in POSSESSIVE or tok.text in GLUE)
+                and j >= 2
+                and is_capitalised(doc[j - 2])
+            ):
+                j -= 1
+            elif tok.text in self.inner_joiners and tok.text.islower() and j >= 2:
+                before = j - 2 if doc[j - 2].lower_ != "the" else j - 3
+                if before < 0 or not is_capitalised(doc[before]) or doc[before].lower_ == "the":
+                    break
+                j -= 1
+            else:
+                break
+        while j < end and (doc[j].lower_ in self.inner_joiners or doc[j].text in GLUE):
+            j += 1
+        return j
+
+    # -- acronyms -------------------------------------------------------------------------
+
+    def _acronyms(
+        self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]
+    ) -> tuple[list[tuple[Span, str]], set[str]]:
+        """Read the acronyms the text defines in brackets into ``acronyms`` ({acronym: long-form
+        span}, organisations only). Returns the bracketed variants that carry more than the
+        acronym ("GLO.ACT – Asia and the Middle East") and the acronyms whose long form is not an
+        organisation ("Trafficking in Persons (TIP)")."""
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        variants: list[tuple[Span, str]] = []
+        others: set[str] = set()
+        for open_ in (t for t in doc if t.text == "("):
+            close = next(
+                (t.i for t in doc[open_.i + 1 : open_.i + self.max_paren_tokens] if t.text == ")"),
+                None,
+            )
+            if close is None or close == open_.i + 1:
+                continue
+            inner = doc[open_.i + 1 : close]
+            before = open_.i - 1 if open_.i and doc[open_.i - 1].text in POSSESSIVE else open_.i
+            first = inner[0].text
+            if is_acronym(first) and (len(inner) == 1 or inner[1].text in DASHES | POSSESSIVE):
+                long = self._long_before(doc, before, first, by_end, acronyms)
+                long = long or next((sp for sp in spans if _initials_are(first, sp)), None)
+                if long is None:
+                    others.add(first)
+                    continue
+                acronyms.setdefault(first, long)
+                if len(inner) > 2 and inner[1].text in DASHES:
+                    variants.append((inner, first))
+            elif open_.i and is_acronym(doc[open_.i - 1].text) and inner.start in by_start:
+                long = by_start[inner.start]
+                if long.end == inner.end and acronym_fits(doc[open_.i - 1].text, name_words(long)):
+                    acronyms.setdefault(doc[open_.i - 1].text, long)
+        others |= {a[:-1] for a in others if a.endswith("s")}  # "MCDs" -> MCD
+        return variants, others - set(acronyms) - set(self.gazetteer)
+
+    def _long_before(
+        self, doc: Doc, end: int, acronym: str, by_end: dict, known: dict
+    ) -> Span | None:
+        """The organisation long form that ``acronym`` abbreviates, ending at token ``end``."""
+        span = by_end.get(end)
+        if span is not None and acronym_fits(acronym, name_words(span)):
+            return span
+        start = self.run_start(doc, end)
+        run = doc[start:end]
+        if not len(run) or not acronym_fits(acronym, name_words(run)):
+            return None
+        if span is not None or acronym in self.gazetteer or acronym in known:
+            return run  # "Cook County State's Attorney Regional ... Task Force (CCROC)"
+        return None
+
+    def _definitions(self, doc: Doc) -> list[tuple[Span, str | None]]:
+        """Programmes and bodies from a defining sentence, with the acronym it gives:
+        "GLO.ACT-Bangladesh is a parallel initiative"."""
+        found = []
+        for sent in doc.sents:
+            m = self.definition.match(sent.text)
+            if not m or not _is_name(m.group("name"), self.inner_joiners | self.tail_joiners):
+                continue
+            start = sent.start_char + m.start("name")
+            span = doc.char_span(start, sent.start_char + m.end("name"), alignment_mode="expand")
+            if span is None or in_boilerplate(doc, span.start_char, span.end_char):
+                continue
+            acronym = re.split(r"[\s\-–]", (m.group("acronym") or "").strip())[0]
+            found.append((span, acronym if is_acronym(acronym) else None))
+        return found
+
+    # -- records --------------------------------------------------------------------------
+
+    def _add(
+        self,
+        groups: dict[str, _Group],
+        start: int,
+        end: int,
+        text: str,
+        long_of: dict[str, str],
+        acronym: str | None = None,
+    ) -> None:
+        """Add one mention to the group of its organisation."""
+        if acronym is None and is_acronym(text):
+            acronym = text
+        if acronym is not None:
+            long = long_of.get(acronym) or self.gazetteer.get(acronym)
+            key = org_key(long) if long else self._fitting_key(groups, acronym)
+        else:
+            key = org_key(text)
+            acronym = self.gazetteer_keys.get(key)
+        group = groups.setdefault(key, _Group())
+        group.forms.append((start, end, text))
+        if acronym:
+            group.acronym = group.acronym or acronym
+        if acronym != text:
+            group.long_forms.add(text)
+
+    def _fitting_key(self, groups: dict[str, _Group], acronym: str) -> str:
+        """Key of the organisation an undefined acronym abbreviates exactly (CCSAO -> Cook County
+        State's Attorney's Office), or the acronym's own key."""
+        for key, group in groups.items():
+            for text in group.long_forms:
+                words = [w for w in re.split(r"[\s\-–/]+", text) if w[:1].isupper()]
+                initials = "".join(w[0] for w in words).lower()
+                if initials == acronym.lower() or initials.startswith(acronym.lower()):
+                    return key
+        return org_key(acronym)
+
+    def _records(self, groups: dict[str, _Group]) -> list[Organisation]:
+        records = []
+        for group in groups.values():
+            forms = sorted(group.forms)
+            longs = [text for _, _, text in forms if text != group.acronym]
+            name = max(longs, key=len) if longs else group.acronym or forms[0][2]
+            id_text = name if longs else self.gazetteer.get(name, name)
+            aliases = sorted({t for _, _, t in forms} - {name, group.acronym})
+            records.append(
+                Organisation(
+                    org_id=stable_id("org", id_text),
+                    name=name,
+                    acronym=group.acronym,
+                    aliases=aliases,
+                    char_start=forms[0][0],
+                    char_end=forms[0][1],
+                    mentions=[(s, e) for s, e, _ in forms],
+                )
+            )
+        return sorted(records, key=lambda r: r.char_start)
+
+
+def _is_stop(tok: Token) -> bool:
+    """A function word ("The", "In", "All"), not a name word that is also a stop word ("One")."""
+    return tok.lower_ in STOP_WORDS and not tok.is_upper and tok.pos_ in FUNCTION_POS
+
+
+def _initials_are(acronym: str, span: Span) -> bool:
+    """Whether the capitals of ``acronym`` are exactly the initials of the name ``span``
+    ("MoPSW" = Ministry of Ports, Shipping and Waterways)."""
+    initials = "".join(w[0] for w in name_words(span) if w[0].isupper())
+    return initials == "".join(c for c in acronym if c.isupper())
+
+
+def _in_caps_words(tok: Token) -> bool:
+    """Whether a capitalised word stands next to another ("Exercise DESERT CYCLONE-II"): a name
+    written in capitals, not an acronym."""
+    doc = tok.doc
+    near = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+    return any(
+        t.is_upper and t.is_alpha and len(t) >= 3 and attached_or_spaced(tok, t) for t in near
+    )
+
+
+def attached_or_spaced(a: Token, b: Token) -> bool:
+    """Whether tokens ``a`` and ``b`` are neighbours on one line."""
+    first, second = sorted((a, b), key=lambda t: t.i)
+    return same_line(first, second)
+
+
+def _name_start(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` can start (or continue) a name: a capitalised non-stop word."""
+    return is_capitalised(doc[i]) and not _is_stop(doc[i])
+
+
+def _is_name(text: str, joiners: frozenset[str]) -> bool:
+    """Whether ``text`` reads as a name: capitalised words with lower-case joiners."""
+    words = re.findall(r"[\w.&’']+", text)
+    lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit()]
+    return len(lower) <= len(words) // 2 and all(w in joiners for w in lower)
+
+
+@Language.factory(
+    "pressx_organisations",
+    requires=["doc._.boilerplate"],
+    assigns=["doc._.organisations"],
+)
+def make_organisations(
+    nlp: Language,
+    name: str,
+    rules: str,
+    roles: str,
+    gazetteer: str,
+    max_paren_tokens: int,
+    max_name_tokens: int,
+) -> OrganisationFinder:
+    return OrganisationFinder(
+        nlp,
+        name,
+        rules=rules,
+        roles=roles,
+        gazetteer=gazetteer,
+        max_paren_tokens=max_paren_tokens,
+        max_name_tokens=max_name_tokens,
+    )

@@ -1,0 +1,166 @@
+"""Token-level helpers shared by the organisation and people extractors.
+
+Names are found on the token level: a *name token* is a capitalised word, an acronym or an
+initial; hyphens and slashes inside a compound ("Anti-Human", "FOG/Koney") and a possessive
+"'s" glue name tokens together. Role lexicons (``models/roles.json``) say which words are
+titles and positions, so that "UNODC Country Representative" yields the organisation UNODC
+and the role "Country Representative", never an organisation called "Country Representative".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.resources import load_json
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+GLUE = frozenset({"-", "–", "/", "&"})
+ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.]*\Z")
+INITIAL = re.compile(r"[A-Z]\.?\Z")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
+LOWER = re.compile(r"[a-z]")
+TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
+
+
+def is_acronym(text: str) -> bool:
+    """ "FIA", "GLO.ACT", "MoEF&CC", "U.S.", "R2R": two or more capitals, mostly upper case."""
+    if not ACRONYM.match(text):
+        return False
+    upper = sum(c.isupper() for c in text)
+    return upper >= sum(c.islower() for c in text) and len(text) <= 12
+
+
+def is_capitalised(token: Token) -> bool:
+    """A word that starts with a capital letter (a name word, an acronym or an initial)."""
+    return token.text[:1].isupper()
+
+
+def attached(left: Token, right: Token) -> bool:
+    """Whether ``right`` follows ``left`` with no space between them."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def same_line(left: Token, right: Token) -> bool:
+    """Whether no line break lies between ``left`` and ``right`` (read from the tokens'
+    whitespace: ``Doc.text`` is rebuilt on every access)."""
+    doc = left.doc
+    for k in range(left.i, right.i):
+        if "\n" in doc[k].whitespace_ or (k > left.i and "\n" in doc[k].text):
+            return False
+    return True
+
+
+def clean_name(text: str) -> str:
+    """Name text without a leading "the", a trailing possessive or punctuation."""
+    text = " ".join(text.split())
+    return TRAILING_JUNK.sub("", LEADING_THE.sub("", text))
+
+
+def singular(word: str) -> str:
+    """Crude singular of a final name or role word ("units" -> "unit", "Chiefs" -> "Chief")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def acronym_fits(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` abbreviates ``words``: its capitals are the initials of the words in
+    order (one may be missing from three on; leading words may be skipped: "Texas Department
+    of Motor Vehicles" -> DMV), or its dotted parts start consecutive words (GLO.ACT)."""
+    parts = [p for p in acronym.lower().split(".") if p]
+    lowered = [w.lower() for w in words]
+    if len(parts) > 1 and all(len(p) > 1 for p in parts):
+        return any(
+            all(w.startswith(p) for w, p in zip(lowered[k:], parts, strict=False))
+            and len(lowered) - k >= len(parts)
+            for k in range(len(lowered))
+        )
+    letters = [c.lower() for c in acronym if c.isupper() or c.isdigit()]
+    initials = [w[0] for w in lowered if w[:1].isalnum()]
+    if len(letters) < 2:
+        return False
+    allowed_miss = 1 if len(letters) >= 3 else 0
+    for k, initial in enumerate(initials):
+        if initial == letters[0] and _misses(letters[1:], initials[k + 1 :]) <= allowed_miss:
+            return True
+    return False
+
+
+def _misses(letters: list[str], initials: list[str]) -> int:
+    """How many of ``letters`` are not found, in order, among ``initials``."""
+    missed, pos = 0, 0
+    for letter in letters:
+        try:
+            pos = initials.index(letter, pos) + 1
+        except ValueError:
+            missed += 1
+    return missed
+
+
+def name_words(span: Span) -> list[str]:
+    """The words of a name span, compounds split ("Multi-Jurisdiction" -> Multi, Jurisdiction)."""
+    return [t.text for t in span if t.text[:1].isalnum() and t.lower_ not in {"of", "the"}]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    """Title and position words: heads ("Representative", "defendant"), modifiers ("Deputy",
+    "Country") and words that follow a head ("General" in "Director General")."""
+
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    post: frozenset[str]
+    org_internal: frozenset[str]
+
+    @classmethod
+    def load(cls, name: str) -> RoleLexicon:
+        spec = load_json(name)
+        return cls(
+            heads=frozenset(w.lower() for w in spec["heads"]),
+            modifiers=frozenset(w.lower() for w in spec["modifiers"]),
+            post=frozenset(w.lower() for w in spec["post"]),
+            org_internal=frozenset(w.lower() for w in spec["org_internal"]),
+        )
+
+    def is_head(self, token: Token) -> bool:
+        """A role head word, plural included ("Chiefs", "Paralegals")."""
+        word = token.lower_
+        return word in self.heads or singular(word) in self.heads
+
+    def is_role_word(self, token: Token) -> bool:
+        word = token.lower_
+        return self.is_head(token) or word in self.modifiers or word in self.post
+
+
+class LineCase:
+    """Which lines of a text are written all in capitals (titles, menus): no acronym or head
+    word there can be told from an ordinary word."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.shouting: list[bool] = []
+        offset = 0
+        for line in text.split("\n"):
+            upper, lower = len(UPPER.findall(line)), len(LOWER.findall(line))
+            self.starts.append(offset)
+            self.shouting.append(upper + lower >= 12 and upper >= 4 * lower)
+            offset += len(line) + 1
+
+    def shouting_at(self, char: int) -> bool:
+        return self.shouting[bisect.bisect_right(self.starts, char) - 1]
+
+
+def sentence_starts(doc: Doc) -> frozenset[int]:
+    """Token indices that open a sentence (``Token.is_sent_start`` scans the whole doc on
+    every call, so components look starts up here instead)."""
+    return frozenset(sent.start for sent in doc.sents)
+
+
+def token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the tokens ``start:end`` of ``doc``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -1,0 +1,149 @@
+"""Organisations: names from head words, acronyms tied to long forms, roles kept out, ids
+stable across releases. Sentences are taken from the sample releases."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _orgs(doc):
+    return {o.name: o for o in doc._.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        (
+            "17 female officers from the Federal Investigation Agency’s (FIA) Anti-Human "
+            "Trafficking units participated.",
+            "Federal Investigation Agency",
+            "FIA",
+        ),
+        (
+            "Officers of the FIA (Federal Investigation Agency) took part in the training.",
+            "Federal Investigation Agency",
+            "FIA",
+        ),
+        (
+            "Steered by the Office of the Principal Scientific Adviser (OPSA), it brings "
+            "together over 16 Ministries.",
+            "Office of the Principal Scientific Adviser",
+            "OPSA",
+        ),
+        (
+            "Ministry of Environment, Forests and Climate Change (MoEF&CC); Department of "
+            "Animal Husbandry and Dairying (DAHD).",
+            "Ministry of Environment, Forests and Climate Change",
+            "MoEF&CC",
+        ),
+        (
+            "In partnership with the Cook County State’s Attorney Regional Organized Crime Task "
+            "Force (CCROC), the CCSAO spearheaded the effort.",
+            "Cook County State’s Attorney Regional Organized Crime Task Force",
+            "CCROC",
+        ),
+        (
+            "GLO.ACT-Bangladesh is a parallel initiative also financed by the EU and "
+            "implemented with IOM.",
+            "GLO.ACT-Bangladesh",
+            None,
+        ),
+    ],
+)
+def test_acronyms_tied_to_long_forms(make_doc, text, name, acronym):
+    org = _orgs(make_doc(text))[name]
+    assert org.acronym == acronym
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_orgs"),
+    [
+        (
+            "Welcoming the participants, Jeremy Milson, UNODC Country Representative said, "
+            "“We are proud.” The United Nations Office on Drugs and Crime (UNODC) leads.",
+            {"United Nations Office on Drugs and Crime"},
+            {"UNODC Country Representative", "Country Representative"},
+        ),
+        (
+            "The training was delivered in a hybrid manner led by Martin Reeve, GLO.ACT "
+            "Regional Advisor and a pool of national experts.",
+            set(),
+            {"Regional Advisor", "GLO.ACT Regional Advisor"},
+        ),
+        (
+            "Building on the visit of Commander UAE Presidential Guard on 15-19 December 2025.",
+            {"UAE Presidential Guard"},
+            {"Commander UAE Presidential Guard"},
+        ),
+        (
+            "Since 2022, the Harris County District Attorney's Fugitive Apprehension Unit has "
+            "been working with the U.S. Department of Justice’s Office of International "
+            "Affairs and the U.S. Marshals Service.",
+            {
+                "Fugitive Apprehension Unit",
+                "U.S. Department of Justice",
+                "Office of International Affairs",
+                "U.S. Marshals Service",
+            },
+            {"Justice’s Office of International Affairs"},
+        ),
+        (
+            "The welcome was given by the Cook County State’s Attorney’s Office in Chicago.",
+            {"Cook County State’s Attorney’s Office"},
+            {"Attorney’s Office"},
+        ),
+        (
+            "He welcomed the joint initiative of the Ministry of Ayush and the WHO Global "
+            "Centre for Traditional Medicine.",
+            {"Ministry of Ayush", "WHO Global Centre for Traditional Medicine"},
+            set(),
+        ),
+    ],
+)
+def test_names_roles_and_possessives(make_doc, text, expected, not_orgs):
+    names = set(_orgs(make_doc(text)))
+    assert expected <= names
+    assert not names & not_orgs
+
+
+def test_leading_the_and_possessive_stripped(make_doc):
+    text = "Officers from the Federal Investigation Agency’s units took part."
+    doc = make_doc(text)
+    org = _orgs(doc)["Federal Investigation Agency"]
+    assert doc.text[org.char_start : org.char_end] == "Federal Investigation Agency"
+
+
+def test_mentions_counted_across_forms(corpus_docs):
+    doc = corpus_docs["unodc-2020-11-06-female-officers-training"]
+    fia = _orgs(doc)["Federal Investigation Agency"]
+    assert fia.acronym == "FIA"
+    assert fia.n_mentions == 5  # the long form once, "FIA" four times
+    assert all(doc.text[s:e] in {"Federal Investigation Agency", "FIA"} for s, e in fia.mentions)
+
+
+def test_org_ids_stable_across_seed_releases(corpus_docs):
+    first = _orgs(corpus_docs["unodc-2020-11-06-female-officers-training"])
+    second = _orgs(corpus_docs["unodc-2021-03-30-coaching-session"])
+    for name in (
+        "United Nations Office on Drugs and Crime",
+        "Federal Investigation Agency",
+        "European Union",
+    ):
+        assert first[name].org_id == second[name].org_id
+    assert (
+        first["United Nations Office on Drugs and Crime"].org_id != first["European Union"].org_id
+    )
+
+
+def test_acronym_alone_gets_the_long_form_id(make_doc):
+    alone = _orgs(make_doc("UNODC delivers coaching sessions to female officers."))["UNODC"]
+    spelt = _orgs(make_doc("The United Nations Office on Drugs and Crime (UNODC) helps."))
+    assert alone.org_id == spelt["United Nations Office on Drugs and Crime"].org_id
+
+
+def test_boilerplate_sidebar_not_extracted(corpus_docs):
+    doc = corpus_docs["pros-harris-dmv-title-laundering-charges"]
+    names = set(_orgs(doc))
+    # "Houston Police Department" appears only in the "recent news" sidebar
+    assert not any("Houston Police Department" in n for n in names)
+    assert "Texas Department of Motor Vehicles" in names
