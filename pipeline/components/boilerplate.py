@@ -27,6 +27,11 @@ class Line:
     text: str
 
 
+@Language.factory(
+    "pressx_boilerplate",
+    requires=["doc._.header_spans"],
+    assigns=["doc._.boilerplate"],
+)
 class BoilerplateFinder:
     """Sets ``doc._.boilerplate`` to the (start, end) character ranges that are not release text."""
 
@@ -116,14 +121,3 @@ def _physical_lines(text: str):
     for line in text.split("\n"):
         yield offset, offset + len(line), line
         offset += len(line) + 1
-
-
-@Language.factory(
-    "pressx_boilerplate",
-    requires=["doc._.header_spans"],
-    assigns=["doc._.boilerplate"],
-)
-def make_boilerplate(
-    nlp: Language, name: str, min_run: int, max_words: int, rules: str
-) -> BoilerplateFinder:
-    return BoilerplateFinder(nlp, name, min_run=min_run, max_words=max_words, rules=rules)

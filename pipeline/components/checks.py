@@ -88,6 +88,11 @@ def amount_of(word: str) -> int | None:
         return None
 
 
+@Language.factory(
+    "pressx_checks",
+    requires=["doc._.participants", "doc._.events", "doc._.dates"],
+    assigns=["doc._.checks"],
+)
 class ChecksComponent:
     """``pressx_checks``: writes ``doc._.checks``."""
 
@@ -312,12 +317,3 @@ def range_precision(start: dt.date, end: dt.date) -> str:
             return "year"
         return "month"
     return "day"
-
-
-@Language.factory(
-    "pressx_checks",
-    requires=["doc._.participants", "doc._.events", "doc._.dates"],
-    assigns=["doc._.checks"],
-)
-def make_checks(nlp: Language, name: str, rules: str) -> ChecksComponent:
-    return ChecksComponent(nlp, name, rules=rules)

@@ -62,6 +62,11 @@ def org_key(text: str) -> str:
     return " ".join([*words[:-1], singular(words[-1])]) if words else ""
 
 
+@Language.factory(
+    "pressx_organisations",
+    requires=["doc._.boilerplate"],
+    assigns=["doc._.organisations"],
+)
 class OrganisationFinder:
     """Sets ``doc._.organisations``: one record per organisation, mentions in reading order."""
 
@@ -463,28 +468,3 @@ def _is_name(text: str, joiners: frozenset[str]) -> bool:
     words = re.findall(r"[\w.&’']+", text)
     lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit()]
     return len(lower) <= len(words) // 2 and all(w in joiners for w in lower)
-
-
-@Language.factory(
-    "pressx_organisations",
-    requires=["doc._.boilerplate"],
-    assigns=["doc._.organisations"],
-)
-def make_organisations(
-    nlp: Language,
-    name: str,
-    rules: str,
-    roles: str,
-    gazetteer: str,
-    max_paren_tokens: int,
-    max_name_tokens: int,
-) -> OrganisationFinder:
-    return OrganisationFinder(
-        nlp,
-        name,
-        rules=rules,
-        roles=roles,
-        gazetteer=gazetteer,
-        max_paren_tokens=max_paren_tokens,
-        max_name_tokens=max_name_tokens,
-    )

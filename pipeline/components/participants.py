@@ -153,6 +153,11 @@ class Count:
     anaphoric: bool = False  # "the leader", "him": counts only if nobody was counted before
 
 
+@Language.factory(
+    "pressx_participants",
+    requires=["doc._.organisations", "doc._.boilerplate"],
+    assigns=["doc._.participants"],
+)
 class ParticipantsComponent:
     """``pressx_participants``: writes ``doc._.participants``."""
 
@@ -586,30 +591,3 @@ def org_mentions(doc: Doc, start: int, end: int) -> list[tuple[Organisation, str
     for m_start, neg_end, org_id, org in hits:
         found.setdefault(org_id, (org, m_start, -neg_end))
     return [(org, doc.text[m_start:m_end]) for org, m_start, m_end in found.values()]
-
-
-@Language.factory(
-    "pressx_participants",
-    requires=["doc._.organisations", "doc._.boilerplate"],
-    assigns=["doc._.participants"],
-)
-def make_participants(
-    nlp: Language,
-    name: str,
-    rules: str,
-    people_nouns: str,
-    max_modifiers: int,
-    max_agency_tokens: int,
-    max_climb: int,
-    approx_tolerance: float,
-) -> ParticipantsComponent:
-    return ParticipantsComponent(
-        nlp,
-        name,
-        rules=rules,
-        people_nouns=people_nouns,
-        max_modifiers=max_modifiers,
-        max_agency_tokens=max_agency_tokens,
-        max_climb=max_climb,
-        approx_tolerance=approx_tolerance,
-    )

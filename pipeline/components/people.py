@@ -70,6 +70,11 @@ class _Person:
     gender: str | None = None
 
 
+@Language.factory(
+    "pressx_people",
+    requires=["doc._.organisations", "doc._.boilerplate"],
+    assigns=["doc._.people"],
+)
 class PeopleFinder:
     """Sets ``doc._.people``: one record per named person, in order of first mention."""
 
@@ -581,28 +586,3 @@ def _singular_role(role: _Role) -> str:
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-@Language.factory(
-    "pressx_people",
-    requires=["doc._.organisations", "doc._.boilerplate"],
-    assigns=["doc._.people"],
-)
-def make_people(
-    nlp: Language,
-    name: str,
-    rules: str,
-    roles: str,
-    max_name_tokens: int,
-    max_role_tokens: int,
-    max_pronoun_sentences: int,
-) -> PeopleFinder:
-    return PeopleFinder(
-        nlp,
-        name,
-        rules=rules,
-        roles=roles,
-        max_name_tokens=max_name_tokens,
-        max_role_tokens=max_role_tokens,
-        max_pronoun_sentences=max_pronoun_sentences,
-    )

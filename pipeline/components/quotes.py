@@ -62,6 +62,7 @@ class Attribution:
     end: int  # where the attribution clause ends (a following quotation may inherit it)
 
 
+@Language.factory("pressx_quotes", requires=["doc._.people"], assigns=["doc._.quotes"])
 class QuoteExtractor:
     """Sets ``doc._.quotes``: each quoted statement with its speaker and reporting cue."""
 
@@ -349,28 +350,3 @@ def _np_end(text: str, start: int, hi: int) -> int:
     """End of the noun phrase that starts after ``start`` (at the next comma or clause)."""
     m = re.search(r"[,;:.!?]|\b(?:who|which|that|and)\b", text[start:hi])
     return start + m.start() if m else hi
-
-
-@Language.factory("pressx_quotes", requires=["doc._.people"], assigns=["doc._.quotes"])
-def make_quotes(
-    nlp: Language,
-    name: str,
-    rules: str,
-    max_quote_chars: int,
-    max_clause_chars: int,
-    max_gap_words: int,
-    max_tail_words: int,
-    max_back_sentences: int,
-    min_words: int,
-) -> QuoteExtractor:
-    return QuoteExtractor(
-        nlp,
-        name,
-        rules=rules,
-        max_quote_chars=max_quote_chars,
-        max_clause_chars=max_clause_chars,
-        max_gap_words=max_gap_words,
-        max_tail_words=max_tail_words,
-        max_back_sentences=max_back_sentences,
-        min_words=min_words,
-    )
