@@ -105,6 +105,7 @@ class DateRules:
     count_before: tuple[str, ...]
     count_after: tuple[str, ...]
     future_cues: tuple[str, ...]
+    dated_reference: str
 
     @classmethod
     def from_spec(cls, spec: dict) -> DateRules:
@@ -113,6 +114,7 @@ class DateRules:
             count_before=tuple(spec["count_before"]),
             count_after=tuple(spec["count_after"]),
             future_cues=tuple(spec["future_cues"]),
+            dated_reference=spec["dated_reference"],
         )
 
 
@@ -179,6 +181,7 @@ class DateFinder:
         self.count_before = re.compile(rf"\b(?:{_words(rules.count_before)})\.?\s+$")
         self.count_after = re.compile(rf"\s+(?:{_words(rules.count_after)})\b")
         self.future = re.compile(rf"\b(?:{_words(rules.future_cues)})\b", re.IGNORECASE)
+        self.reference = re.compile(rules.dated_reference)
 
     def find(
         self,
@@ -190,8 +193,9 @@ class DateFinder:
         """Every date expression of ``text`` not in a ``skip`` span, longest forms first.
 
         Dates without a year take it from ``published``, else from the nearest full date of
-        the text; relative expressions are kept only when ``published`` is known."""
-        bases = _BaseYears(text, published, skip)
+        the text, else from a dated reference number ("2010-07-CA-129"); relative expressions
+        are kept only when ``published`` is known."""
+        bases = _BaseYears(text, published, skip, self.reference)
         candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
         for kind, pattern in self.forms:
             for m in pattern.finditer(text):
@@ -269,10 +273,17 @@ class DateFinder:
 
 class _BaseYears:
     """Where a date without a year takes its year: the publication date, else the nearest
-    full date of the text outside skipped spans (found only when first needed)."""
+    full date of the text outside skipped spans, else the month of a dated reference number
+    (found only when first needed)."""
 
-    def __init__(self, text: str, published: dt.date | None, skip: Callable[[int, int], bool]):
-        self.text, self.published, self.skip = text, published, skip
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        skip: Callable[[int, int], bool],
+        reference: re.Pattern,
+    ):
+        self.text, self.published, self.skip, self.reference = text, published, skip, reference
         self._full: list[tuple[int, dt.date]] | None = None
 
     def near(self, position: int) -> dt.date | None:
@@ -284,6 +295,8 @@ class _BaseYears:
                 for m in FULL_DATE_RE.finditer(self.text)
                 if not self.skip(m.start(), m.end()) and (day := parse_date(m.group(0)))
             ]
+            if not self._full and (ref := self.reference.search(self.text)):
+                self._full = [(ref.start(), dt.date(int(ref["year"]), int(ref["month"]), 1))]
         return min(self._full, key=lambda f: abs(f[0] - position), default=(0, None))[1]
 
 

@@ -145,8 +145,29 @@ def test_written_dates(make_doc, text, published, expected):
             D(2015, 12, 7),
             [("this year", D(2015, 1, 1), D(2015, 12, 31))],
         ),
+        (
+            "Afghan and coalition security forces detained several insurgents in Khost province "
+            "overnight, including a Haqqani Network leader responsible for attacks against "
+            "coalition forces.",
+            D(2010, 9, 29),
+            [("overnight", D(2010, 9, 28), D(2010, 9, 28))],
+        ),
+        (
+            "An Afghan and coalition security force conducted an overnight operation in Wardak "
+            "province Monday.",
+            D(2011, 2, 16),
+            [("Monday", D(2011, 2, 14), D(2011, 2, 14))],
+        ),
     ],
-    ids=["today-past-saturday", "yesterday", "weekday", "future-weekday-week-month", "this-year"],
+    ids=[
+        "today-past-saturday",
+        "yesterday",
+        "weekday",
+        "future-weekday-week-month",
+        "this-year",
+        "overnight",
+        "overnight-adjective-gives-way",
+    ],
 )
 def test_relative_dates_resolve_against_publication(make_doc, text, published, expected):
     doc = make_doc(text, published=published)
@@ -183,6 +204,15 @@ def test_day_without_year_takes_the_nearest_full_date(corpus_docs):
     assert doc._.published is None
     july_11 = next(d for d in doc._.dates if d.text == "July 11")
     assert july_11.start == D(2025, 7, 11)
+
+
+def test_day_without_year_takes_the_year_of_the_reference_number(make_doc):
+    doc = make_doc(
+        "ISAF Joint Command - Afghanistan\n2010-07-CA-129\nFor Immediate Release\n\n"
+        "A National Directorate of Security (NDS) and ISAF combined force conducted an "
+        "operation in Kabul City July 16 to detain a senior Taliban commander."
+    )
+    assert [(d.text, d.start) for d in doc._.dates] == [("July 16", D(2010, 7, 16))]
 
 
 def test_sidebar_dates_are_boilerplate(corpus_docs):

@@ -52,8 +52,56 @@ def _events(doc, type_):
             D(2015, 12, 7),
             ("buyback", "Gun Buyback", D(2015, 12, 5), "Lenox Road Baptist Church, East Flatbush"),
         ),
+        (
+            "2011-09-S-018\nFor Immediate Release\n\nKABUL, Afghanistan (September 10, 2011) – "
+            "A combined Afghan and coalition security force killed several insurgents while "
+            "searching for a Taliban leader in Muhammad Aghah district, Logar province, "
+            "yesterday.",
+            None,
+            ("operation", "killed", D(2011, 9, 9), "Muhammad Aghah district, Logar province"),
+        ),
+        (
+            "Apr. 23: Afghan-ISAF Operations in Eastern, Southern, Northern Afghanistan\n"
+            "2010-04-CA-067\nFor Immediate Release\nIn Kunduz last night, an "
+            "Afghan-international security force went to the village of Aq Shakh, in the "
+            "Chahar Darah district, after intelligence information indicated militant "
+            "activity. During the search the security force detained one suspected insurgent "
+            "for further questioning.",
+            None,
+            ("arrest", "detained", D(2010, 4, 22), None),
+        ),
+        (
+            "KABUL, Afghanistan (August 2) - Afghan National Army soldiers, with support from "
+            "their coalition force partners, executed ground attacks on the towns of Bachancha "
+            "and Badmuk Monday, clearing them of Taliban fighters.",
+            D(2010, 8, 2),
+            ("attack", "ground attacks", D(2010, 8, 2), None),
+        ),
+        (
+            "Forces Suppress Insurgent Fire in Helmand\nNEWS RELEASE\n2010-01-CA-086\n"
+            "For Immediate Release\n\nKABUL, Afghanistan (Jan. 18) - A partnered ANA-ISAF "
+            "force operating in Musa Qalah district, Helmand Province, encountered a number of "
+            "insurgents and requested close air support.",
+            None,
+            (
+                "operation",
+                "encountered",
+                D(2010, 1, 18),
+                "Musa Qalah district, Helmand Province",
+            ),
+        ),
     ],
-    ids=["isaf-yesterday", "isaf-weekday-no-year", "isaf-lead", "pib-meeting", "kings-buyback"],
+    ids=[
+        "isaf-yesterday",
+        "isaf-weekday-no-year",
+        "isaf-lead",
+        "pib-meeting",
+        "kings-buyback",
+        "isaf-broken-sentence",
+        "isaf-scene-date",
+        "isaf-attack",
+        "isaf-force-verb-lead",
+    ],
 )
 def test_event_date_and_place(make_doc, text, published, expected):
     doc = make_doc(text, published=published)

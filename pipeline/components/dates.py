@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.datetext import DateFinder, DateRules
 from pipeline.extensions import in_boilerplate
+from pipeline.records import DateMention
 from pipeline.resources import load_json
 
 
@@ -16,15 +17,32 @@ class DateExtractor:
 
     def __init__(self, nlp: Language, name: str, *, rules: str, future_window: int):
         self.name = name
-        self.finder = DateFinder(DateRules.from_spec(load_json(rules)), future_window=future_window)
+        spec = load_json(rules)
+        self.finder = DateFinder(DateRules.from_spec(spec), future_window=future_window)
+        self.adjectives = set(spec["adjectives"])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = self.finder.find(
+        found = self.finder.find(
             doc.text,
             published=doc._.published,
             skip=lambda start, end: in_boilerplate(doc, start, end),
         )
+        doc._.dates = [d for d in found if not self._gives_way(doc, d, found)]
         return doc
+
+    def _gives_way(self, doc: Doc, date: DateMention, found: list[DateMention]) -> bool:
+        """Whether ``date`` is a relative adjective ("an overnight operation") in a sentence
+        that names the day itself ("... in Wardak province Monday")."""
+        if not date.relative or date.text.lower() not in self.adjectives:
+            return False
+        span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "amod":
+            return False
+        sent = span.sent
+        return any(
+            other is not date and sent.start_char <= other.char_start < sent.end_char
+            for other in found
+        )
 
 
 @Language.factory(

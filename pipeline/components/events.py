@@ -34,6 +34,8 @@ _QUOTED_TITLE = re.compile(
 _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
+_OPENING = re.compile(r"\s*(?:[\w-]+\s+){0,4}")
+_UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -54,9 +56,9 @@ class _Page:
     def read(cls, doc: Doc) -> _Page:
         text = doc.text
         segs = []
-        for sent in doc.sents:  # sentences cut again at line breaks (headlines, menus)
-            start = sent.start_char
-            for line in _LINE_BREAK.split(text[sent.start_char : sent.end_char]):
+        for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
+            start = first
+            for line in _LINE_BREAK.split(text[first:last]):
                 if line.strip():
                     segs.append((start, start + len(line)))
                 start += len(line) + 1
@@ -67,6 +69,15 @@ class _Page:
     def header_of(self, start: int, end: int) -> Segment | None:
         """The header line (title, dateline, ``Posted:``) that holds ``start:end``."""
         return next(((a, b) for a, b in self.header if a <= start and end <= b), None)
+
+    def paragraph(self, seg: int) -> range:
+        """Sentence ``seg`` and the ones after it up to the next line break."""
+        end = seg + 1
+        while end < len(self.segs) and not _LINE_BREAK.search(
+            self.text, self.segs[end - 1][1], self.segs[end][0]
+        ):
+            end += 1
+        return range(seg, end)
 
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -269,15 +280,22 @@ class EventExtractor:
         nearer one that is not), else an event-like one after it. A date in a header line
         (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
         held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025") and report dates ("today announced") are not event dates."""
+        ("for the years 2021-2025") and report dates ("today announced") are not event dates.
+        A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
+        night, a force went to the village ... During the search the force detained ...")."""
         by_seg: dict[int, list[_Mention]] = {}
         for m in mentions:
             by_seg.setdefault(m.seg, []).append(m)
-        for date in page.doc._.dates or ():
+        dates = page.doc._.dates or []
+        scene: list[DateMention] = []
+        for date in dates:
             s, e = date.char_start, date.char_end
             here = by_seg.get(page.seg_of(s), [])
-            if header := page.header_of(s, e):
+            header = page.header_of(s, e)
+            if header:
                 here = [m for m in here if header[0] <= m.span.start_char < header[1]]
+            elif not here and self._opening(page, date):
+                scene.append(date)
             if (
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
@@ -304,6 +322,32 @@ class EventExtractor:
             else:
                 target.dates.append(date)
             target.eventive = True
+        dated = {page.seg_of(d.char_start) for d in dates}
+        for date in scene:
+            if target := self._scene_event(page, by_seg, dated, page.seg_of(date.char_start)):
+                target.dates.append(date)
+
+    def _opening(self, page: _Page, date: DateMention) -> bool:
+        """Whether a day is named in the opening phrase of its sentence ("In Kunduz last
+        night, ...")."""
+        seg_start = page.segs[page.seg_of(date.char_start)][0]
+        return (
+            date.precision == "day"
+            and _OPENING.fullmatch(page.text, seg_start, date.char_start) is not None
+            and page.text.startswith(",", date.char_end)
+        )
+
+    def _scene_event(
+        self, page: _Page, by_seg: dict[int, list[_Mention]], dated: set[int], seg: int
+    ) -> _Mention | None:
+        """The first event reported after sentence ``seg`` in its paragraph, before any
+        sentence with a date of its own."""
+        for later in page.paragraph(seg)[1:]:
+            if later in dated:
+                return None
+            if found := [m for m in by_seg.get(later, []) if m.eventive]:
+                return found[0] if not found[0].dates else None
+        return None
 
     def _reported(self, doc: Doc, date: DateMention) -> bool:
         """Whether the date tells when something was reported ("today announced")."""
@@ -473,6 +517,18 @@ class EventExtractor:
                 linked.setdefault(event.event_id, []).append(p)
         for event in events:
             event.participants_total = _total(linked.get(event.event_id, []))
+
+
+def _sentences(doc: Doc, text: str) -> list[Segment]:
+    """The parser's sentences, a break inside a line after no closing punctuation undone
+    ("... searching for a Taliban leader in Muhammad | Aghah district, Logar province")."""
+    spans: list[Segment] = []
+    for sent in doc.sents:
+        if spans and _UNCLOSED.search(text, spans[-1][0], sent.start_char):
+            spans[-1] = (spans[-1][0], sent.end_char)
+        else:
+            spans.append((sent.start_char, sent.end_char))
+    return spans
 
 
 def _alternation(words: list[str]) -> str:
