@@ -11,6 +11,11 @@ from pipeline.records import DateMention
 from pipeline.resources import load_json
 
 
+@Language.factory(
+    "pressx_dates",
+    requires=["doc._.published", "doc._.boilerplate"],
+    assigns=["doc._.dates"],
+)
 class DateExtractor:
     """Sets ``doc._.dates``: date expressions outside boilerplate, resolved to calendar ranges
     (relative ones against ``doc._.published``)."""
@@ -43,12 +48,3 @@ class DateExtractor:
             other is not date and sent.start_char <= other.char_start < sent.end_char
             for other in found
         )
-
-
-@Language.factory(
-    "pressx_dates",
-    requires=["doc._.published", "doc._.boilerplate"],
-    assigns=["doc._.dates"],
-)
-def make_dates(nlp: Language, name: str, rules: str, future_window: int) -> DateExtractor:
-    return DateExtractor(nlp, name, rules=rules, future_window=future_window)

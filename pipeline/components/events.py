@@ -112,6 +112,11 @@ class _Draft:
     lemmas: set[str]
 
 
+@Language.factory(
+    "pressx_events",
+    requires=["doc._.dates", "doc._.organisations", "doc._.participants"],
+    assigns=["doc._.events"],
+)
 class EventExtractor:
     """Sets ``doc._.events`` and fills ``Participant.event_id`` of the counts that belong to one."""
 
@@ -574,12 +579,3 @@ def _organisers(page: _Page, m: _Mention) -> list[str]:
                 names.append(org.name)
                 break
     return list(dict.fromkeys(names))
-
-
-@Language.factory(
-    "pressx_events",
-    requires=["doc._.dates", "doc._.organisations", "doc._.participants"],
-    assigns=["doc._.events"],
-)
-def make_events(nlp: Language, name: str, rules: str, participant_sentences: int) -> EventExtractor:
-    return EventExtractor(nlp, name, rules=rules, participant_sentences=participant_sentences)

@@ -30,6 +30,10 @@ def _place(raw: str) -> str:
     return ", ".join(p.title() if p.isupper() and len(p) > 3 else p for p in raw.split(", "))
 
 
+@Language.factory(
+    "pressx_header",
+    assigns=["doc._.title", "doc._.published", "doc._.dateline_location", "doc._.header_spans"],
+)
 class HeaderReader:
     """Fills ``doc._.title``, ``doc._.published`` and ``doc._.dateline_location`` where unset,
     and records the header lines it used in ``doc._.header_spans``."""
@@ -98,11 +102,3 @@ class HeaderReader:
                 return text
             offset += len(line) + 1
         return None
-
-
-@Language.factory(
-    "pressx_header",
-    assigns=["doc._.title", "doc._.published", "doc._.dateline_location", "doc._.header_spans"],
-)
-def make_header(nlp: Language, name: str, max_header_chars: int, rules: str) -> HeaderReader:
-    return HeaderReader(nlp, name, max_header_chars=max_header_chars, rules=rules)
