@@ -58,6 +58,38 @@ CASES = [
         # "two unidentified others" are listed among named defendants: not a count of their own
         [(2, "exact", "Folk", True, "participants", "two Folk members")],
     ),
+    (
+        # single defendants listed one by one, an organisation's name as a modifier: in all, two
+        "Today, the Harris County District Attorney’s Office announced that it has filed five "
+        "felony charges against a local Texas Department of Motor Vehicles (DMV) employee and a "
+        "co-conspirator involved in a car title laundering scheme.",
+        [
+            (
+                1,
+                "exact",
+                "DMV",
+                False,
+                "defendants",
+                "a local Texas Department of Motor Vehicles (DMV) employee",
+            ),
+            (
+                2,
+                "exact",
+                None,
+                True,
+                "defendants",
+                "a local Texas Department of Motor Vehicles (DMV) employee and a co-conspirator",
+            ),
+            (1, "exact", None, False, "defendants", "a co-conspirator"),
+        ],
+    ),
+    (
+        # the people a contingent comprises belong to the agency named with the contingent
+        "An Indian Army contingent has departed for the United Arab Emirates (UAE) to participate "
+        "in the second edition of the exercise. The Indian contingent comprises 45 personnel , "
+        "primarily from a battalion of The Mechanised Infantry Regiment .",
+        [(45, "exact", "Indian Army", True, "participants", "45 personnel")],
+    ),
 ]
 
 # Sentences with numbers that are not counts of people: percentages, ages, money, years.
@@ -71,6 +103,11 @@ NOT_COUNTS = [
     "Martin Reeve, Regional Advisor, GLO.ACT Asia and the Middle East, led the coaching session "
     "along with two national experts, Jawad Hussain, law enforcement expert from FIA and Qasim "
     "Khan, prosecution expert and an independent defence attorney.",
+    # a single defendant is a person, not a count, unless listed with others
+    "Video surveillance captured a physical altercation between the defendant and the victim "
+    "just moments before the shooting.",
+    "In another, a defendant allegedly carried a firearm in an office meeting with a supervised "
+    "release counselor, then opened fire on alleged rivals on his way out the door.",
     "Going beyond the classroom setting, 3 coaching sessions, each lasting 2 days, will "
     "complement this weeklong training.",
 ]

@@ -49,9 +49,13 @@ class CountRules:
     multipliers: dict[str, int]
     singular_determiners: frozenset[str]
     singular_categories: frozenset[str]
+    listed_singular_categories: frozenset[str]  # "a DMV employee and a co-conspirator"
+    listed_singular_determiners: frozenset[str]
     reference_determiners: frozenset[str]
     agency_prepositions: frozenset[str]
     official_nouns: frozenset[str]
+    group_nouns: frozenset[str]  # "contingent": people a group is made of belong to its agency
+    composition_verbs: frozenset[str]
     total_cues: tuple[tuple[str, ...], ...]
     part_cues: tuple[tuple[str, ...], ...]
     categories: dict[str, tuple[str, str]]
@@ -80,9 +84,13 @@ class CountRules:
             multipliers=dict(data["multipliers"]),
             singular_determiners=frozenset(data["singular_determiners"]),
             singular_categories=frozenset(data["singular_categories"]),
+            listed_singular_categories=frozenset(data["listed_singular_categories"]),
+            listed_singular_determiners=frozenset(data["listed_singular_determiners"]),
             reference_determiners=frozenset(data["reference_determiners"]),
             agency_prepositions=frozenset(data["agency_prepositions"]),
             official_nouns=frozenset(data["official_nouns"]),
+            group_nouns=frozenset(data["group_nouns"]),
+            composition_verbs=frozenset(data["composition_verbs"]),
             total_cues=phrases(data["total_cues"]),
             part_cues=phrases(data["part_cues"]),
             categories={k: tuple(v) for k, v in data["verb_categories"].items() if k[0] != "_"},
@@ -151,6 +159,7 @@ class Count:
     record: Participant
     subset: bool = False  # "five of the insurgents": a part of people counted already
     anaphoric: bool = False  # "the leader", "him": counts only if nobody was counted before
+    listed_only: bool = False  # "a co-conspirator": a count only when listed with another
 
 
 @Language.factory(
@@ -190,7 +199,8 @@ class ParticipantsComponent:
                 continue
             counts = self.sentence_counts(sent, kept)
             self.mark_parts(sent, counts)
-            for count in counts:
+            counts = [c for c in counts if not c.listed_only or c.record.part_group is not None]
+            for count in counts + listed_totals(counts):
                 self.keep(kept, count)
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
         doc._.participants = records + self.release_totals(kept)
@@ -233,12 +243,17 @@ class ParticipantsComponent:
         if in_name_list(doc, start, noun, value):
             return None
         category, word = self.category(noun)
-        if pronoun or (doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num):
+        singular = doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num
+        listed_only = (
+            doc[i].lower_ in self.rules.listed_singular_determiners
+            and category in self.rules.listed_singular_categories
+        )
+        if pronoun or singular:
             if pronoun and noun.dep_ not in CLIMB_DEPS:
                 return None
             if noun.tag_ not in {"NN", "NNP", "PRP"}:
                 return None
-            if category not in self.rules.singular_categories:
+            if category not in self.rules.singular_categories and not listed_only:
                 return None
         description = "person" if pronoun else self.describe(doc[end : noun.i + 1])
         if word and word not in description.lower():
@@ -255,7 +270,7 @@ class ParticipantsComponent:
         )
         subset = doc[end].lower_ == "of" and doc[end + 1].lower_ in self.rules.subset_determiners
         anaphoric = pronoun or doc[i].lower_ in self.rules.anaphoric_determiners
-        return Count(start, end, noun, record, subset, anaphoric)
+        return Count(start, end, noun, record, subset, anaphoric, listed_only)
 
     @staticmethod
     def describe(words: Span) -> str:
@@ -357,17 +372,26 @@ class ParticipantsComponent:
             while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
                 j += 1
         noun = None
-        for k in range(j, min(j + self.max_modifiers, limit)):
+        k, words = j, 0
+        while k < limit and words < self.max_modifiers:
+            words += 1
+            named = name_end(doc, k)
+            if named > k + 1:  # an organisation's name is one modifier: "a ... (DMV) employee"
+                k = named
+                continue
             tok = doc[k]
             if tok.pos_ == "PRON" and k == j == end + 1:  # "several of them"
                 noun = tok
                 break
-            if tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
+            if tok.text == "-":  # "co-conspirator", tagged as a noun at times
+                pass
+            elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
                 if noun is tok and not modifies_right(tok):
                     break  # the head of the phrase: "a Taliban leader | yesterday"
-            elif tok.text != "-" and not (tok.pos_ == "CCONJ" and k > j and k + 1 < limit):
+            elif not (tok.pos_ == "CCONJ" and k > j and k + 1 < limit):
                 break
+            k += 1
         if noun is None or self.rules.people_lemma(noun) is None:
             return None
         return noun
@@ -413,16 +437,54 @@ class ParticipantsComponent:
         """The organisation the counted people belong to: one named between the number and
         the noun ("FIA officers") or right after the noun ("... of the Punjab police")."""
         named = self.names_in(doc[number_end : noun.i], noun, before_noun=True)
-        if not named:
-            j = noun.i + 1
-            if j >= len(doc) or doc[j].lower_ not in self.rules.agency_prepositions:
-                return None
+        j = noun.i + 1
+        if not named and j < len(doc) and doc[j].lower_ in self.rules.agency_prepositions:
             end = j + 1
             while end < min(len(doc), j + self.max_agency_tokens) and not ends_agency(doc[end]):
                 end += 1
             named = self.names_in(doc[j + 1 : end], noun, before_noun=False)
+        named = named or self.group_agency(noun)
         # people "representing the FIA and the Punjab police" belong to no single agency
         return named[0] if len(set(named)) == 1 else None
+
+    def group_agency(self, noun: Token) -> list[str]:
+        """The organisation of the group the counted people make up ("The Indian contingent
+        comprises 45 personnel", "a contingent of 45 personnel"): one named in the group's
+        words, else one named with an earlier mention of the group ("An Indian Army
+        contingent") whose words include the later one's ("Indian")."""
+        group = self.group_of(noun)
+        if group is None:
+            return []
+        doc = noun.doc
+        words = {t.lower_ for t in doc[group.left_edge.i : group.i] if t.pos_ != "DET"}
+        for mention in [group, *(t for t in doc[: group.i] if t.lower_ == group.lower_)]:
+            window = doc[mention.left_edge.i : mention.i]
+            if not len(window) or mention.left_edge.i >= mention.i:
+                continue
+            for org, text in org_mentions(doc, window.start_char, window.end_char):
+                if words <= set(text.lower().split()) | {org.acronym and org.acronym.lower()}:
+                    return [org.acronym if org.acronym and org.acronym in text else text]
+        return []
+
+    def group_of(self, noun: Token) -> Token | None:
+        """The group noun whose members ``noun`` counts: the subject of a verb of composition
+        whose object is ``noun`` (or that the verb describes), or the noun ``noun`` follows
+        with "of"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+            if head.lemma_.lower() in self.rules.group_nouns:
+                return head
+        if head.lemma_.lower() not in self.rules.composition_verbs:
+            return None
+        if noun.dep_ not in {"dobj", "attr", "pobj"}:
+            return None
+        subjects = [t for t in head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and head.dep_ in {"acl", "relcl"}:
+            subjects = [head.head]  # "the Indian Army contingent comprising 120 personnel"
+        if subjects and subjects[0].lemma_.lower() in self.rules.group_nouns:
+            return subjects[0]
+        return None
 
     def names_in(self, window: Span, noun: Token, *, before_noun: bool) -> list[str]:
         """Organisations named in ``window``: the document's organisations (as the acronym
@@ -487,8 +549,9 @@ class ParticipantsComponent:
         for n, other in enumerate(kept):
             if words & self.rules.additive_words:
                 break
-            if self.repeat_key(other) != key:
-                continue
+            sibling = record.part_group is not None and other.record.part_group == record.part_group
+            if sibling or self.repeat_key(other) != key:
+                continue  # parts listed together are different people
             if other.record.count == record.count:
                 return
             low, high = sorted((other.record.count, record.count))
@@ -534,6 +597,33 @@ class ParticipantsComponent:
         return (category, "" if category in self.rules.merged_categories else noun)
 
 
+def listed_totals(counts: list[Count]) -> list[Count]:
+    """The people named one by one ("charges against a DMV employee and a co-conspirator")
+    in all: a derived total of each list made only of such single people."""
+    groups: dict[int, list[Count]] = {}
+    for count in counts:
+        if count.record.part_group is not None:
+            groups.setdefault(count.record.part_group, []).append(count)
+    totals = []
+    for parts in groups.values():
+        if not all(c.listed_only for c in parts):
+            continue
+        first, last = parts[0], parts[-1]
+        record = Participant(
+            count=sum(c.record.count for c in parts),
+            qualifier="exact",
+            description=first.record.category,
+            agency=None,
+            is_total=True,
+            char_start=first.record.char_start,
+            char_end=last.record.char_end,
+            category=first.record.category,
+            derived=True,
+        )
+        totals.append(Count(first.start, last.number_end, last.noun, record))
+    return totals
+
+
 def modifies_right(tok: Token) -> bool:
     """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers")."""
     return tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
@@ -550,6 +640,27 @@ def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
     before = doc[max(0, start - 2) : start]
     named_before = len(before) == 2 and before[1].text == "," and before[0].ent_type_ == "PERSON"
     return named_after or named_before
+
+
+def name_end(doc: Doc, k: int) -> int:
+    """The token after the organisation name (``doc._.organisations``) starting at ``doc[k]``,
+    with the acronym bracketed after it ("Texas Department of Motor Vehicles (DMV)"), or
+    ``k`` when no name starts there."""
+    start = doc[k].idx
+    ends = [
+        m_end
+        for org in doc._.organisations or []
+        for m_start, m_end in (org.mentions or [(org.char_start, org.char_end)])
+        if m_start == start
+    ]
+    if not ends:
+        return k
+    end = k
+    while end < len(doc) and doc[end].idx < max(ends):
+        end += 1
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3
+    return end
 
 
 def is_number_word(tok: Token) -> bool:
