@@ -1,5 +1,6 @@
 """Place phrases introduced by a preposition: "at Kartavya Bhavan 3, New Delhi",
-"in Andar district, Ghazni province", "at the Lenox Road Baptist Church in East Flatbush"."""
+"in Andar district, Ghazni province", "at the Lenox Road Baptist Church in East Flatbush",
+"in the 262nd District Court", "before Brooklyn Supreme Court Justices ..."."""
 
 from __future__ import annotations
 
@@ -8,24 +9,33 @@ import re
 
 from pipeline.datetext import MONTH, WEEKDAY
 
+_ORDINAL = r"\d+(?:st|nd|rd|th)"
 _WORD = r"(?:[A-Z][\w’'&-]*|\d+(?:st|nd|rd|th)?)"
 _NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its)\b)"
 _LINK = r"(?:,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)"
 
 
 class PlaceFinder:
-    """Finds place phrases after "in", "at" or "near" that a named-entity span (GPE, LOC, FAC)
-    or a place word ("district", "Church") marks as a place; chained parts ("X district,
-    Y province", "X Church in Y", "X district of Y") are returned joined with ", "."""
+    """Finds place phrases after "in", "at", "near" or "before" that a named-entity span (GPE,
+    LOC, FAC) or a place word ("district", "Church") marks as a place; chained parts ("X
+    district, Y province", "X Church in Y", "X district of Y") are returned joined with ", ".
+    A name ends before a title word that is not part of a place ("Brooklyn Supreme Court |
+    Justices Danny K. Chun", but "Central Justice Center")."""
 
-    def __init__(self, suffixes: tuple[str, ...], place_words: tuple[str, ...]):
-        words = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    def __init__(
+        self, suffixes: tuple[str, ...], place_words: tuple[str, ...], titles: tuple[str, ...]
+    ):
+        words = _alternation(suffixes)
+        title = rf"(?:{_alternation(titles)})\b(?![ \t]+(?:{_alternation(place_words)})\b)"
+        word = rf"(?!{title}){_WORD}"
         name = (
-            rf"{_NOT_PLACE}[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|de|al|el|e|ye)[ \t]+)?{_WORD})*"
+            rf"{_NOT_PLACE}(?:{_ORDINAL}[ \t]+)?[A-Z][\w’'&-]*"
+            rf"(?:[ \t]+(?:(?:of|de|al|el|e|ye)[ \t]+)?{word})*"
             rf"(?:[ \t]+(?:{words})\b(?:[ \t]+of[ \t]+{_WORD})?)?"
         )
         self.pattern = re.compile(
-            rf"\b(?:[Ii]n|[Aa]t|[Nn]ear)[ \t]+(?:the[ \t]+)?(?P<place>{name}(?:{_LINK}{name})*)"
+            rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|before)[ \t]+(?:the[ \t]+)?"
+            rf"(?P<place>{name}(?:{_LINK}{name})*)"
         )
         self.place_words = {w.lower() for w in (*suffixes, *place_words)}
 
@@ -51,3 +61,7 @@ class PlaceFinder:
     def _tidy(self, place: str) -> str:
         parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?=[A-Z][\w’'&-]*$)", place)
         return ", ".join(p.strip() for p in parts if p.strip())
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -7,6 +7,9 @@ import datetime as dt
 
 import pytest
 
+from pipeline.places import PlaceFinder
+from pipeline.resources import load_json
+
 D = dt.date
 
 
@@ -175,3 +178,60 @@ def test_events_skip_boilerplate_and_generic_mentions(corpus_docs):
     assert _events(doc, "training") == []  # "State Administrative Training Institutes"
     webinars = {(e.start, e.title) for e in _events(doc, "webinar")}
     assert (D(2025, 12, 22), "Holistic Development of Districts") in webinars  # quoted theme
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "type_", "trigger", "start", "location"),
+    [
+        (
+            "pros-kings-coney-island-gangs-indictment-2026",
+            "shooting",
+            "shot",
+            D(2026, 3, 2),
+            None,
+        ),
+        ("pib-2206790-who-traditional-medicine-summit", "exhibition", "Expo", None, None),
+        (
+            "pros-kings-coney-island-gangs-indictment-2026",
+            "arraignment",
+            "arraigned",
+            None,
+            "Brooklyn Supreme Court",
+        ),
+    ],
+    ids=["bullet-opening-date", "scene-preposition", "court-before-justices"],
+)
+def test_event_in_release(corpus_docs, doc_id, type_, trigger, start, location):
+    """A list item's opening date goes to the event its paragraph reports ("• On March 2,
+    2026, defendant ... had an appearance ... he ... shot at one of the individuals"); a
+    capitalised definite trigger after "at"/"during" is an event, not dated by the release day
+    ("technological advancements showcased at the Expo"); a court before a judge's title is
+    the place ("arraigned before Brooklyn Supreme Court Justices Danny K. Chun")."""
+    doc = corpus_docs[doc_id]
+    event = next(e for e in _events(doc, type_) if doc.text[e.char_start : e.char_end] == trigger)
+    assert (event.start, event.location) == (start, location)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Their cases will be heard in the 262nd District Court.", ["262nd District Court"]),
+        (
+            "The defendants were arraigned before Brooklyn Supreme Court Justices Danny K. Chun "
+            "and Craig S. Walker on an indictment.",
+            ["Brooklyn Supreme Court"],
+        ),
+        (
+            "Shirey was arraigned today and is scheduled for a pretrial hearing Aug. 5, 2011, at "
+            "9:00 a.m. in Department C-57, Central Justice Center, Santa Ana.",
+            ["Department C-57, Central Justice Center, Santa Ana"],
+        ),
+    ],
+    ids=["ordinal-court", "court-before-title", "title-word-inside-place"],
+)
+def test_place_phrases(text, expected):
+    spec = load_json("events.json")
+    finder = PlaceFinder(
+        tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
+    )
+    assert [place for _, _, place in finder.find(text, 0, len(text), [])] == expected

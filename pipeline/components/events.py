@@ -34,7 +34,7 @@ _QUOTED_TITLE = re.compile(
 _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
-_OPENING = re.compile(r"\s*(?:[\w-]+\s+){0,4}")
+_OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -98,6 +98,7 @@ class _Mention:
     headline: bool
     eventive: bool
     new: bool
+    scene: bool  # an event only as its sentence's setting ("showcased at the Expo")
     dates: list[DateMention] = field(default_factory=list)
 
 
@@ -131,12 +132,15 @@ class EventExtractor:
         self.title_joiners = set(spec["title_joiners"])
         self.institutions = set(spec["institution_words"])
         self.reporting = set(spec["reporting_verbs"])
+        self.scene_prepositions = set(spec["scene_prepositions"])
         self.lead_min_words = spec["lead_min_words"]
         self.future = re.compile(rf"\b(?:{_alternation(spec['future_cues'])})\b", re.I)
         self.period = re.compile(rf"\b(?:{_alternation(spec['period_cues'])})\s+$", re.I)
         self.force = re.compile(rf"\b(?:{_alternation(spec['force_words'])})\b", re.I)
         self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
-        self.places = PlaceFinder(tuple(spec["place_suffixes"]), tuple(spec["place_words"]))
+        self.places = PlaceFinder(
+            tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
+        )
         self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -187,6 +191,8 @@ class EventExtractor:
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
             headline = _headline(page.seg_text(seg))
+            eventive = kind != "noun" or self._governed(head) or (name is not None and not headline)
+            scene = not eventive and self._scene(head)
             mentions.append(
                 _Mention(
                     type=type_,
@@ -195,9 +201,8 @@ class EventExtractor:
                     lemma=head.lemma_.lower(),
                     name=name,
                     headline=headline,
-                    eventive=kind != "noun"
-                    or self._governed(head)
-                    or (name is not None and not headline),
+                    eventive=eventive or scene,
+                    scene=scene,
                     new=any(c.lower_ in self.new_modifiers for c in head.children),
                 )
             )
@@ -220,6 +225,15 @@ class EventExtractor:
             return True
         head = noun.head
         return (head.is_title or head.is_upper) and head.lower_ not in self.institutions
+
+    def _scene(self, noun: Token) -> bool:
+        """Whether the trigger names the event a sentence is set at ("showcased at the Expo",
+        "during the Summit"): a capitalised definite object of a scene preposition."""
+        return (
+            (noun.is_title or noun.is_upper)
+            and noun.head.lower_ in self.scene_prepositions
+            and _definite_token(noun)
+        )
 
     def _governed(self, token: Token) -> bool:
         """Whether an event verb ("held", "conducted", "participated in") governs ``token``;
@@ -333,8 +347,8 @@ class EventExtractor:
                 target.dates.append(date)
 
     def _opening(self, page: _Page, date: DateMention) -> bool:
-        """Whether a day is named in the opening phrase of its sentence ("In Kunduz last
-        night, ...")."""
+        """Whether a day is named in the opening phrase of its sentence, a list item's bullet
+        aside ("In Kunduz last night, ...", "• On March 2, 2026, defendant ...")."""
         seg_start = page.segs[page.seg_of(date.char_start)][0]
         return (
             date.precision == "day"
@@ -418,7 +432,8 @@ class EventExtractor:
     def _lead_date(self, page: _Page, drafts: list[_Draft]) -> None:
         """An event the lead sentence (the first one after the dateline) reports without a
         date happened on the dateline date; when the first dated event is that day's, so did
-        the release's other undated gatherings ("He also inaugurated ...")."""
+        the release's other undated gatherings ("He also inaugurated ..."), not ones only named
+        as a sentence's setting ("showcased at the Expo")."""
         published = page.doc._.published
         if published is None or not page.header:
             return
@@ -447,6 +462,7 @@ class EventExtractor:
             if (
                 draft.start is None
                 and draft.type in self.gathering
+                and not all(m.scene for m in draft.mentions)
                 and not any(self.future.search(t) for t in texts)
             ):
                 draft.start = draft.end = published
@@ -547,7 +563,11 @@ def _headline(text: str) -> bool:
 
 
 def _definite(m: _Mention) -> bool:
-    return any(c.lower_ in ("the", "this", "that") for c in m.span[-1].children)
+    return _definite_token(m.span[-1])
+
+
+def _definite_token(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _nested(draft: _Draft, date: DateMention) -> bool:
