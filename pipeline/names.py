@@ -25,6 +25,7 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
+SPLIT_ORDINAL = re.compile(r"\b(\d+)\s+(st|nd|rd|th)\b")
 
 
 def is_acronym(text: str) -> bool:
@@ -59,6 +60,11 @@ def clean_name(text: str) -> str:
     """Name text without a leading "the", a trailing possessive or punctuation."""
     text = " ".join(text.split())
     return TRAILING_JUNK.sub("", LEADING_THE.sub("", text))
+
+
+def join_ordinal(text: str) -> str:
+    """An ordinal's suffix joined to its number ("496 th Criminal Court" -> "496th ...")."""
+    return SPLIT_ORDINAL.sub(r"\1\2", text)
 
 
 def singular(word: str) -> str:

@@ -98,6 +98,40 @@ def test_acronyms_tied_to_long_forms(make_doc, text, name, acronym):
             {"Ministry of Ayush", "WHO Global Centre for Traditional Medicine"},
             set(),
         ),
+        (
+            # names listed as examples of a kind of organisation
+            "Participation from approximately\n60\nretailers, including major brands such as "
+            "Walgreens, The Home Depot and Ulta Beauty.",
+            {"Walgreens", "Home Depot", "Ulta Beauty"},
+            set(),
+        ),
+        (
+            # a federal office named after its judicial district
+            "Ronald DeWald, Counsel to the United States Attorney for the Northern District of "
+            "Illinois; and University of Chicago economist Jens Ludwig.",
+            {"United States Attorney for the Northern District of Illinois"},
+            set(),
+        ),
+        (
+            # a court whose ordinal's suffix a web page broke onto a line of its own
+            "An initial court date for both Defendents is scheduled for July 11 at 9 a.m. in the "
+            "496\nth\nCriminal Court.",
+            {"496th Criminal Court"},
+            {"Criminal Court"},
+        ),
+        (
+            # descriptions made only of generic words name no organisation
+            "Senior officials of the Union Government, delegates from member countries, "
+            "researchers, and representatives of international organisations were present.",
+            set(),
+            {"Union Government"},
+        ),
+        (
+            "The DARPG conducted webinars under the Scheme of Prime Minister’s Award for "
+            "Excellence in Public Administration.",
+            set(),
+            {"Public Administration"},
+        ),
     ],
 )
 def test_names_roles_and_possessives(make_doc, text, expected, not_orgs):

@@ -35,6 +35,7 @@ from pipeline.names import (
     clean_name,
     is_acronym,
     is_capitalised,
+    join_ordinal,
     name_words,
     same_line,
     sentence_starts,
@@ -54,6 +55,7 @@ class _Group:
     forms: list[tuple[int, int, str]] = field(default_factory=list)
     acronym: str | None = None
     long_forms: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # "496 th Criminal Court" as the page has it
 
 
 def org_key(text: str) -> str:
@@ -92,6 +94,11 @@ class OrganisationFinder:
         self.definition = re.compile(spec["definition"])
         self.publisher = re.compile(spec["publisher"])
         self.not_acronyms = frozenset(spec["not_org_acronyms"])
+        self.generic_words = frozenset(spec["generic_words"])
+        self.kind_nouns = frozenset(spec["kind_nouns"])
+        self.example_cues = tuple(tuple(c.split()) for c in spec["example_cues"])
+        self.cue_starts = frozenset(c[0] for c in self.example_cues)
+        self.district_office = re.compile(spec["district_office"])
         self.roles = RoleLexicon.load(roles)
         self.gazetteer = {k: v for k, v in load_json(gazetteer).items() if not k.startswith("_")}
         self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
@@ -143,15 +150,49 @@ class OrganisationFinder:
                 i += 1
                 continue
             end = self._extend_right(doc, i)
-            start = self._extend_left(doc, i, starts)
+            start = _split_ordinal(doc, self._extend_left(doc, i, starts))
             if len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens:
                 spans.append(doc[start:end])
             i = end
         spans += [doc[s:e] for _, s, e in self.long_names(doc)]
-        for m in self.publisher.finditer(doc.text):
-            if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
-                spans.append(span)
-        return filter_spans(spans)
+        spans += self.listed_examples(doc)
+        for pattern in (self.publisher, self.district_office):
+            for m in pattern.finditer(doc.text):
+                if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
+                    spans.append(span)
+        return [s for s in filter_spans(spans) if not self._generic(s)]
+
+    def _generic(self, span: Span) -> bool:
+        """A description, not a name: "Union Government", "Public Administration"."""
+        return all(w.lower() in self.generic_words for w in name_words(span))
+
+    def listed_examples(self, doc: Doc) -> list[Span]:
+        """Names listed as examples of a kind of organisation: "retailers, including major
+        brands such as Walgreens, The Home Depot and Ulta Beauty"."""
+        spans: list[Span] = []
+        for tok in doc:
+            if tok.lower_ not in self.cue_starts:
+                continue
+            cue = next(
+                (c for c in self.example_cues if lower_tuple(doc[tok.i : tok.i + len(c)]) == c),
+                None,
+            )
+            before = doc[max(0, tok.i - 2) : tok.i]
+            if cue is None or not any(t.lemma_.lower() in self.kind_nouns for t in before):
+                continue
+            k = tok.i + len(cue)
+            while k < len(doc):
+                first = k + (doc[k].text == "The")
+                end = first
+                while end < len(doc) and _name_start(doc, end) and same_line(doc[k], doc[end]):
+                    end += 1
+                if end == first:
+                    break
+                spans.append(doc[k:end])
+                if end + 1 >= len(doc) or doc[end].text not in {",", "and"}:
+                    break
+                k = end + 1 + (doc[end].text == "," and doc[end + 1].lower_ == "and")
+        return spans
 
     def _is_head(self, doc: Doc, i: int) -> bool:
         tok = doc[i]
@@ -382,6 +423,8 @@ class OrganisationFinder:
         acronym: str | None = None,
     ) -> None:
         """Add one mention to the group of its organisation."""
+        joined = join_ordinal(text)
+        written, text = (text, joined) if joined != text else (None, text)
         if acronym is None and is_acronym(text):
             acronym = text
         if acronym is not None:
@@ -392,6 +435,8 @@ class OrganisationFinder:
             acronym = self.gazetteer_keys.get(key)
         group = groups.setdefault(key, _Group())
         group.forms.append((start, end, text))
+        if written:
+            group.written.add(written)
         if acronym:
             group.acronym = group.acronym or acronym
         if acronym != text:
@@ -415,7 +460,7 @@ class OrganisationFinder:
             longs = [text for _, _, text in forms if text != group.acronym]
             name = max(longs, key=len) if longs else group.acronym or forms[0][2]
             id_text = name if longs else self.gazetteer.get(name, name)
-            aliases = sorted({t for _, _, t in forms} - {name, group.acronym})
+            aliases = sorted(({t for _, _, t in forms} | group.written) - {name, group.acronym})
             records.append(
                 Organisation(
                     org_id=stable_id("org", id_text),
@@ -428,6 +473,24 @@ class OrganisationFinder:
                 )
             )
         return sorted(records, key=lambda r: r.char_start)
+
+
+def lower_tuple(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span)
+
+
+def _split_ordinal(doc: Doc, start: int) -> int:
+    """Start of a name whose ordinal a web page broke over lines ("496\nth Criminal Court"):
+    the number before the suffix, else ``start``."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in {"st", "nd", "rd", "th"}:
+        return start
+    n = k - 1
+    while n >= 0 and doc[n].is_space:
+        n -= 1
+    return n if n >= 0 and doc[n].text.isdigit() else start
 
 
 def _is_stop(tok: Token) -> bool:
