@@ -122,13 +122,24 @@ def test_acronyms_tied_to_long_forms(make_doc, text, name, acronym):
         (
             # descriptions made only of generic words name no organisation
             "Senior officials of the Union Government, delegates from member countries, "
-            "researchers, and representatives of international organisations were present.",
+            "researchers, and representatives of international organisations were present at the "
+            "event.",
             set(),
             {"Union Government"},
         ),
         (
-            "The DARPG conducted webinars under the Scheme of Prime Minister’s Award for "
-            "Excellence in Public Administration.",
+            # a head followed by a word naming a thing: a portal, not an organisation
+            "During the event, the Prime Minister launched the My Ayush Integrated Services "
+            "Portal, aimed at providing seamless access to Ayush services, information and "
+            "digital health solutions for citizens.",
+            set(),
+            {"Ayush Integrated Services", "My Ayush Integrated Services"},
+        ),
+        (
+            "In pursuance of the Prime Minister’s directions, the DARPG has conducted 33 National "
+            "Good Governance Webinars, one Webinar every month, since April, 2022 to encourage "
+            "dissemination and replication of the award-winning nominations under the Scheme of "
+            "Prime Minister’s Award for Excellence in Public Administration.",
             set(),
             {"Public Administration"},
         ),

@@ -95,6 +95,7 @@ class OrganisationFinder:
         self.publisher = re.compile(spec["publisher"])
         self.not_acronyms = frozenset(spec["not_org_acronyms"])
         self.generic_words = frozenset(spec["generic_words"])
+        self.thing_words = frozenset(spec["thing_words"])
         self.kind_nouns = frozenset(spec["kind_nouns"])
         self.example_cues = tuple(tuple(c.split()) for c in spec["example_cues"])
         self.cue_starts = frozenset(c[0] for c in self.example_cues)
@@ -151,7 +152,8 @@ class OrganisationFinder:
                 continue
             end = self._extend_right(doc, i)
             start = _split_ordinal(doc, self._extend_left(doc, i, starts))
-            if len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens:
+            named = len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens
+            if named and not self._names_a_thing(doc, end):
                 spans.append(doc[start:end])
             i = end
         spans += [doc[s:e] for _, s, e in self.long_names(doc)]
@@ -161,6 +163,15 @@ class OrganisationFinder:
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
         return [s for s in filter_spans(spans) if not self._generic(s)]
+
+    def _names_a_thing(self, doc: Doc, end: int) -> bool:
+        """Whether the words go on past the head into the name of a thing ("My Ayush
+        Integrated Services Portal", "BSL-3/4 Laboratory Network")."""
+        return (
+            end < len(doc)
+            and doc[end].text in self.thing_words
+            and same_line(doc[end - 1], doc[end])
+        )
 
     def _generic(self, span: Span) -> bool:
         """A description, not a name: "Union Government", "Public Administration"."""
