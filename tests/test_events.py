@@ -198,15 +198,24 @@ def test_events_skip_boilerplate_and_generic_mentions(corpus_docs):
             None,
             "Brooklyn Supreme Court",
         ),
+        (
+            "pib-2206790-who-traditional-medicine-summit",
+            "award",
+            "felicitated",
+            D(2025, 12, 19),
+            "Bharat Mandapam",
+        ),
     ],
-    ids=["bullet-opening-date", "scene-preposition", "court-before-justices"],
+    ids=["bullet-opening-date", "scene-preposition", "court-before-justices", "main-event-place"],
 )
 def test_event_in_release(corpus_docs, doc_id, type_, trigger, start, location):
     """A list item's opening date goes to the event its paragraph reports ("• On March 2,
     2026, defendant ... had an appearance ... he ... shot at one of the individuals"); a
     capitalised definite trigger after "at"/"during" is an event, not dated by the release day
     ("technological advancements showcased at the Expo"); a court before a judge's title is
-    the place ("arraigned before Brooklyn Supreme Court Justices Danny K. Chun")."""
+    the place ("arraigned before Brooklyn Supreme Court Justices Danny K. Chun"); an event on
+    the main event's day naming no place is at its place ("The Prime Minister felicitated the
+    recipients ..." at the summit held at Bharat Mandapam)."""
     doc = corpus_docs[doc_id]
     event = next(e for e in _events(doc, type_) if doc.text[e.char_start : e.char_end] == trigger)
     assert (event.start, event.location) == (start, location)

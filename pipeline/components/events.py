@@ -157,6 +157,7 @@ class EventExtractor:
         self._lead_date(page, drafts)
         places = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
         events = [self._event(page, d, places, i == 0) for i, d in enumerate(drafts)]
+        _share_place(events)
         self._link_participants(page, events)
         doc._.events = events
         return doc
@@ -574,6 +575,18 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
     return (draft.start <= date.start and date.end <= draft.end) or (
         date.start <= draft.start and draft.end <= date.end
     )
+
+
+def _share_place(events: list[Event]) -> None:
+    """Events on the same days as the release's main event that name no place of their own
+    happened at its place ("The Prime Minister felicitated the recipients ..." at the summit's
+    venue)."""
+    main = events[0] if events else None
+    if main is None or main.start is None or main.location is None:
+        return
+    for event in events[1:]:
+        if event.location is None and (event.start, event.end) == (main.start, main.end):
+            event.location = main.location
 
 
 def _total(linked: list[Participant]) -> int | None:
