@@ -53,13 +53,18 @@ def extract_batch(sources: list[Source], settings: ExtractSettings) -> BatchResu
             _add(result, document_row(source, None, language=language, error=problem), [])
         else:
             todo.append((source, language))
-    for (source, language), outcome in zip(todo, _process(nlp, [s for s, _ in todo]), strict=True):
-        if isinstance(outcome, Exception):
-            error = f"extraction failed ({type(outcome).__name__}: {outcome}); please report"
-            _add(result, document_row(source, None, language=language, error=error), [])
-        else:
-            result.n_words += len(outcome)
-            _add(result, document_row(source, outcome, language=language), [doc_rows(outcome)])
+    # Strings a batch adds to the vocabulary are freed when the zone closes, so a worker's
+    # memory stays flat over an archive; rows hold plain Python values, never Doc objects.
+    with nlp.memory_zone():
+        outcomes = _process(nlp, [s for s, _ in todo])
+        for (source, language), outcome in zip(todo, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                error = f"extraction failed ({type(outcome).__name__}: {outcome}); please report"
+                _add(result, document_row(source, None, language=language, error=error), [])
+            else:
+                result.n_words += len(outcome)
+                row = document_row(source, outcome, language=language)
+                _add(result, row, [doc_rows(outcome)])
     return result
 
 
