@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
     p_run.add_argument("--batch-size", type=int, default=32, help="documents per batch")
     p_run.add_argument(
+        "--batch-chars",
+        type=int,
+        default=200_000,
+        help="characters per batch at most (bounds memory; default: 200,000)",
+    )
+    p_run.add_argument(
         "--max-chars",
         type=int,
         default=1_000_000,
@@ -127,6 +133,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         config=args.config,
         limit=args.limit,
         batch_size=args.batch_size,
+        batch_chars=args.batch_chars,
         workers=args.workers,
         engine=args.engine,
         scheduler=args.scheduler,

@@ -34,6 +34,7 @@ class RunSettings:
     config: str | None = None
     limit: int | None = None
     batch_size: int = 32
+    batch_chars: int = 200_000
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -81,7 +82,7 @@ def run(paths: Iterable[str | Path], settings: RunSettings) -> RunSummary:
             else:
                 yield source
 
-    batches = _batched(changed_only(sources), settings.batch_size)
+    batches = _batched(changed_only(sources), settings.batch_size, settings.batch_chars)
     extract_settings = ExtractSettings(
         model=settings.model, config=settings.config, max_chars=settings.max_chars
     )
@@ -109,6 +110,18 @@ def run(paths: Iterable[str | Path], settings: RunSettings) -> RunSummary:
     return summary
 
 
-def _batched(items: Iterator[Source], size: int) -> Iterator[list[Source]]:
-    while batch := list(islice(items, size)):
+def _batched(items: Iterator[Source], size: int, max_chars: int) -> Iterator[list[Source]]:
+    """Batches of at most ``size`` documents and (unless one document is longer) ``max_chars``
+    characters: the model's working memory grows with the text of a batch, so long PDF
+    releases come in smaller batches and memory stays flat."""
+    batch: list[Source] = []
+    chars = 0
+    for item in items:
+        n_chars = len(item.text or "")
+        if batch and (len(batch) >= size or chars + n_chars > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n_chars
+    if batch:
         yield batch
