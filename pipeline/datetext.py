@@ -36,6 +36,11 @@ FULL_DATE = (
 )
 FULL_DATE_RE = re.compile(rf"\b{FULL_DATE}\b")
 MONTH_DAY = rf"(?:{MONTH_RE}\s+{DAY}|{DAY}\s+{MONTH_RE})"
+# A release reference number that starts with its year and month ("2010-07-CA-129"): a date
+# written without a year takes the year from it when nothing better states one.
+DATED_REFERENCE_RE = re.compile(
+    r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-[A-Z]{1,3}\s*[-–]\s*\d+"
+)
 
 MONTH_NAMES = tuple(calendar.month_name)[1:]
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -105,7 +110,6 @@ class DateRules:
     count_before: tuple[str, ...]
     count_after: tuple[str, ...]
     future_cues: tuple[str, ...]
-    dated_reference: str
 
     @classmethod
     def from_spec(cls, spec: dict) -> DateRules:
@@ -114,7 +118,6 @@ class DateRules:
             count_before=tuple(spec["count_before"]),
             count_after=tuple(spec["count_after"]),
             future_cues=tuple(spec["future_cues"]),
-            dated_reference=spec["dated_reference"],
         )
 
 
@@ -181,7 +184,7 @@ class DateFinder:
         self.count_before = re.compile(rf"\b(?:{_words(rules.count_before)})\.?\s+$")
         self.count_after = re.compile(rf"\s+(?:{_words(rules.count_after)})\b")
         self.future = re.compile(rf"\b(?:{_words(rules.future_cues)})\b", re.IGNORECASE)
-        self.reference = re.compile(rules.dated_reference)
+        self.reference = DATED_REFERENCE_RE
 
     def find(
         self,

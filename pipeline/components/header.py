@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date
+from pipeline.datetext import DATED_REFERENCE_RE, FULL_DATE, MONTH_DAY, YEAR, parse_date
 from pipeline.resources import load_json
 
 
@@ -48,7 +48,6 @@ class HeaderReader:
         self.standalone_date = _compile(spec["standalone_date"])
         self.site_suffix = re.compile(spec["site_suffix"])
         self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
-        self.year_hint = re.compile(spec["year_hint"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds doc.text on every access: read it once
@@ -76,10 +75,10 @@ class HeaderReader:
         return doc
 
     def _date(self, written: str, head: str) -> dt.date | None:
-        """The date of a header; one written without a year takes it from ``year_hint``."""
+        """The date of a header; a yearless one takes its year from a dated reference number."""
         if re.search(YEAR, written):
             return parse_date(written)
-        hint = self.year_hint.search(head)
+        hint = DATED_REFERENCE_RE.search(head)
         base = dt.date(int(hint["year"]), int(hint["month"]), 1) if hint else None
         return parse_date(written, base=base) if base else None
 
