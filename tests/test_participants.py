@@ -130,6 +130,19 @@ ISAF = [
         [(1, "detained", "detained"), (2, "detained", "detained"), (3, "detained", "in all")],
     ),
     (
+        # the people of one sentence add up, and so do those of the release
+        "A combined Afghan and coalition security force captured a Taliban leader and several of "
+        "his associates during a security operation yesterday. The security force also detained "
+        "two suspected insurgents.",
+        [
+            (1, "detained", "captured"),
+            (3, "detained", "captured"),
+            (2, "detained", "detained"),
+            (4, "detained", "in all"),
+            (6, "detained", "in all"),
+        ],
+    ),
+    (
         "During the operation, several suspected insurgents were detained and two were killed.",
         [(3, "detained", "detained"), (2, "killed", "killed")],
     ),

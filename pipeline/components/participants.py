@@ -203,7 +203,7 @@ class ParticipantsComponent:
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
-        doc._.participants = records + self.release_totals(kept)
+        doc._.participants = records + self.derived_totals(doc, kept)
         return doc
 
     # -- finding counts ------------------------------------------------------------------
@@ -562,32 +562,45 @@ class ParticipantsComponent:
                 return
         kept.append(count)
 
-    def release_totals(self, kept: list[Count]) -> list[Participant]:
-        """The people killed (detained) in all, when a release reports them in several
-        counts ("captured a Taliban leader ... detained one additional suspected insurgent"):
-        the sum of the counts, leaving out subsets ("five of the insurgents")."""
-        totals = []
-        for category, description in self.rules.summed.items():
-            parts = [c.record for c in kept if c.record.category == category and not c.subset]
-            if len(parts) < 2:
-                continue
+    def derived_totals(self, doc: Doc, kept: list[Count]) -> list[Participant]:
+        """The people killed (detained) in all, when counts add up: one sentence reporting
+        several groups ("captured a Haqqani leader and two suspected insurgents" = 3), and
+        the release reporting them over several sentences ("captured a Taliban leader ...
+        also detained two suspected insurgents"). Subsets ("five of the insurgents") are
+        left out; a release total equal to a sentence total is not repeated."""
+        totals: list[Participant] = []
+        for category in self.rules.summed:
+            parts = [c for c in kept if c.record.category == category and not c.subset]
+            by_sentence: dict[int, list[Participant]] = {}
             for part in parts:
-                part.is_total = False
-            exact = all(p.qualifier == "exact" for p in parts)
-            totals.append(
-                Participant(
-                    count=sum(p.count for p in parts),
-                    qualifier="exact" if exact else "at_least",
-                    description=description,
-                    agency=None,
-                    is_total=True,
-                    char_start=min(p.char_start for p in parts),
-                    char_end=max(p.char_end for p in parts),
-                    category=category,
-                    derived=True,
-                )
-            )
+                by_sentence.setdefault(doc[part.start].sent.start, []).append(part.record)
+            groups = [group for group in by_sentence.values() if len(group) > 1]
+            if len(by_sentence) > 1:
+                groups.append([part.record for part in parts])
+            counts: set[int] = set()
+            for group in groups:
+                total = self.summed_total(category, group)
+                if total.count not in counts:
+                    counts.add(total.count)
+                    totals.append(total)
         return totals
+
+    def summed_total(self, category: str, parts: list[Participant]) -> Participant:
+        """The derived total of ``parts``; they become parts of it."""
+        for part in parts:
+            part.is_total = False
+        exact = all(p.qualifier == "exact" for p in parts)
+        return Participant(
+            count=sum(p.count for p in parts),
+            qualifier="exact" if exact else "at_least",
+            description=self.rules.summed[category],
+            agency=None,
+            is_total=True,
+            char_start=min(p.char_start for p in parts),
+            char_end=max(p.char_end for p in parts),
+            category=category,
+            derived=True,
+        )
 
     def repeat_key(self, count: Count) -> tuple[str, str]:
         """Counts of the same people: same category and the same noun; any noun for
