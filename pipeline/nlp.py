@@ -19,10 +19,14 @@ def load_config(path: str | Path | None = None) -> Config:
 
 
 def build_nlp(*, model: str | None = None, config_path: str | Path | None = None) -> Language:
-    """Load the base model (``model`` overrides the config's) and add the pressx components."""
+    """Load the base model (``model`` overrides the config's) and add the pressx components:
+    ``before_parser`` ahead of the model's parser (or sentence recogniser), the others last."""
     extensions.register()
     config = load_config(config_path)
     nlp = spacy.load(model or config["nlp"]["model"])
+    parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    for name in config["nlp"]["before_parser"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})), before=parser)
     for name in config["nlp"]["components"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     return nlp

@@ -10,7 +10,9 @@ import re
 from pipeline.datetext import MONTH, WEEKDAY
 
 _ORDINAL = r"\d+(?:st|nd|rd|th)"
-_WORD = r"(?:[A-Z][\w’'&-]*|\d+(?:st|nd|rd|th)?)"
+#: A capitalised word, with the opening mark of a transliterated name ("Nad ‘Ali", "Pul-e 'Alam").
+_CAPITALISED = r"[‘']?[A-Z][\w’'&-]*"
+_WORD = rf"(?:{_CAPITALISED}|\d+(?:st|nd|rd|th)?)"
 _NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its)\b)"
 _LINK = r"(?:,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)"
 
@@ -30,7 +32,7 @@ class PlaceFinder:
         word = rf"(?!{title}){_WORD}"
         name = (
             rf"{_NOT_PLACE}(?:{_ORDINAL}[ \t]+)?[A-Z][\w’'&-]*"
-            rf"(?:[ \t]+(?:(?:of|de|al|el|e|ye)[ \t]+)?{word})*"
+            rf"(?:[ \t]+(?:(?:of|de|al|el|e|ye|wa)[ \t]+)?{word})*"
             rf"(?:[ \t]+(?:{words})\b(?:[ \t]+of[ \t]+{_WORD})?)?"
         )
         self.pattern = re.compile(
@@ -59,7 +61,7 @@ class PlaceFinder:
         return found
 
     def _tidy(self, place: str) -> str:
-        parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?=[A-Z][\w’'&-]*$)", place)
+        parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?={_CAPITALISED}$)", place)
         return ", ".join(p.strip() for p in parts if p.strip())
 
 

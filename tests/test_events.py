@@ -71,7 +71,16 @@ def _events(doc, type_):
             "activity. During the search the security force detained one suspected insurgent "
             "for further questioning.",
             None,
-            ("arrest", "detained", D(2010, 4, 22), None),
+            ("arrest", "detained", D(2010, 4, 22), "Kunduz"),
+        ),
+        (
+            # the place the paragraph opens with; a transliterated name with an opening mark
+            "KABUL, Afghanistan (March 27, 2011)\nIn Nad ‘Ali district, Helmand province, an ISAF "
+            "observation post spotted several insurgents moving toward a known enemy firing "
+            "position. After gaining positive identification, coalition forces engaged the enemy "
+            "position with mortar fire, killing one insurgent.",
+            None,
+            ("operation", "engaged", None, "Nad ‘Ali district, Helmand province"),
         ),
         (
             "KABUL, Afghanistan (August 2) - Afghan National Army soldiers, with support from "
@@ -97,6 +106,7 @@ def _events(doc, type_):
     ids=[
         "isaf-yesterday",
         "isaf-weekday-no-year",
+        "isaf-paragraph-place",
         "isaf-lead",
         "pib-meeting",
         "kings-buyback",

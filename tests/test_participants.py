@@ -143,6 +143,17 @@ ISAF = [
         ],
     ),
     (
+        # a hyphenated name between the determiner and the noun; a line wrapped after "a"
+        "A combined force captured a Hezb-e-Islami Gulbuddin leader and killed a\nsuspected "
+        "insurgent in Sabari district.",
+        [(1, "detained", "captured"), (1, "killed", "killed")],
+    ),
+    (
+        "An Afghan and coalition security force arrested a Taliban weapons dealer during an "
+        "operation in Sangin district.",
+        [(1, "detained", "arrested")],
+    ),
+    (
         "During the operation, several suspected insurgents were detained and two were killed.",
         [(3, "detained", "detained"), (2, "killed", "killed")],
     ),

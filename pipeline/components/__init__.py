@@ -2,6 +2,7 @@
 
 from pipeline.components import (
     boilerplate,
+    breaks,
     checks,
     dates,
     events,
@@ -14,6 +15,7 @@ from pipeline.components import (
 
 __all__ = [
     "boilerplate",
+    "breaks",
     "checks",
     "dates",
     "events",

@@ -33,6 +33,8 @@ _QUOTED_TITLE = re.compile(
 )
 _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
+#: The words before a place that opens a paragraph: "In Helmand province, ...".
+_OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
 _COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
@@ -78,6 +80,14 @@ class _Page:
         ):
             end += 1
         return range(seg, end)
+
+    def opening(self, seg: int) -> int:
+        """The first sentence of the paragraph that holds sentence ``seg``."""
+        while seg > 0 and not _LINE_BREAK.search(
+            self.text, self.segs[seg - 1][1], self.segs[seg][0]
+        ):
+            seg -= 1
+        return seg
 
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -513,7 +523,17 @@ class EventExtractor:
         return "held" if past or draft.start is not None else "unknown"
 
     def _place(self, page: _Page, m: _Mention, places: list[Segment]) -> str | None:
+        """The place in the mention's sentence nearest to it, else the place a paragraph
+        opens with ("In Helmand province, an observation post spotted insurgents ...
+        coalition forces engaged the enemy position")."""
         found = self.places.find(page.text, *page.segs[m.seg], places)
+        if not found:
+            start = page.segs[page.opening(m.seg)][0]
+            found = [
+                place
+                for place in self.places.find(page.text, start, page.segs[m.seg][0], places)
+                if _OPENING_PLACE.fullmatch(page.text, start, place[0])
+            ]
         at = m.span.start_char
         nearest = min(found, key=lambda p: min(abs(p[0] - at), abs(p[1] - at)), default=None)
         return nearest[2] if nearest else None

@@ -374,22 +374,24 @@ class ParticipantsComponent:
         noun = None
         k, words = j, 0
         while k < limit and words < self.max_modifiers:
-            words += 1
             named = name_end(doc, k)
             if named > k + 1:  # an organisation's name is one modifier: "a ... (DMV) employee"
-                k = named
+                k, words = named, words + 1
                 continue
             tok = doc[k]
             if tok.pos_ == "PRON" and k == j == end + 1:  # "several of them"
                 noun = tok
                 break
-            if tok.text == "-":  # "co-conspirator", tagged as a noun at times
+            if tok.is_space or tok.text == "-":  # a wrapped line; "co-conspirator", "Hezb-e-Islami"
                 pass
             elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
                 if noun is tok and not modifies_right(tok):
                     break  # the head of the phrase: "a Taliban leader | yesterday"
-            elif not (tok.pos_ == "CCONJ" and k > j and k + 1 < limit):
+                words += 1
+            elif tok.pos_ == "CCONJ" and k > j and k + 1 < limit:
+                words += 1
+            else:
                 break
             k += 1
         if noun is None or self.rules.people_lemma(noun) is None:
@@ -638,8 +640,10 @@ def listed_totals(counts: list[Count]) -> list[Count]:
 
 
 def modifies_right(tok: Token) -> bool:
-    """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers")."""
-    return tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
+    """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers"),
+    or a part of a hyphenated word ("e" in "Hezb-e-Islami")."""
+    hyphenated = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+    return hyphenated or tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
 
 
 def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
