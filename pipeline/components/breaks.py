@@ -33,12 +33,15 @@ class SentenceBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        ends = [m.end() for m in BLANK_LINE_RE.finditer(text)]
-        ends += [end for _, end in doc._.header_spans or []]
-        for end in ends:
-            span = doc.char_span(end, len(text), alignment_mode="expand")
-            first = next((tok for tok in span or [] if tok.text.strip() not in DASHES), None)
-            if first is not None and first.i > 0 and not first.text[0].islower():
-                first.is_sent_start = True
+        breaks = {m.end() for m in BLANK_LINE_RE.finditer(doc.text)}
+        breaks |= {end for _, end in doc._.header_spans or []}
+        ends = sorted(breaks)
+        k, pending = 0, False
+        for tok in doc:  # one pass: the first word at or after each break
+            while k < len(ends) and ends[k] <= tok.idx:
+                pending, k = True, k + 1
+            if pending and tok.text.strip() not in DASHES:
+                pending = False
+                if tok.i > 0 and not tok.text[0].islower():
+                    tok.is_sent_start = True
         return doc
