@@ -110,6 +110,9 @@ NOT_COUNTS = [
     "release counselor, then opened fire on alleged rivals on his way out the door.",
     "Going beyond the classroom setting, 3 coaching sessions, each lasting 2 days, will "
     "complement this weeklong training.",
+    # a line break before a capitalised line ends the phrase: a page's reading time, a headline
+    "Search for\nPress\n5 min read\nDRUG DEALER TO BE ARRAIGNED FOR POSSESSING 95 POUNDS OF "
+    "HEROIN FOR SALE IN HIDDEN CAR COMPARTMENTS\nAuthor\nLei Lani Fera",
 ]
 
 # ISAF releases: killed and detained counts, with the words the scorer looks for.

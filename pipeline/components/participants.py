@@ -382,7 +382,8 @@ class ParticipantsComponent:
             if tok.pos_ == "PRON" and k == j == end + 1:  # "several of them"
                 noun = tok
                 break
-            if tok.is_space or tok.text == "-":  # a wrapped line; "co-conspirator", "Hezb-e-Islami"
+            wrapped = tok.is_space and k + 1 < limit and doc[k + 1].text[:1].islower()
+            if wrapped or tok.text == "-":  # "a\nsuspected insurgent"; "co-conspirator"
                 pass
             elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
