@@ -254,3 +254,44 @@ def test_place_phrases(text, expected):
         tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
     )
     assert [place for _, _, place in finder.find(text, 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # victims belong to the shooting but are not its size
+            "Three victims were wounded in a shooting on May 30, 2025, in East Flatbush.",
+            [("shooting", None)],
+        ),
+        (
+            "Seventeen female officers attended the training held from 02 to 06 November 2020 in "
+            "Islamabad.",
+            [("training", 17)],
+        ),
+        (
+            # a step of the case with no count of its own: the release's defendants
+            "Today, the Harris County District Attorney’s Office announced that it has filed five "
+            "felony charges against a local Texas Department of Motor Vehicles (DMV) employee and "
+            "a co-conspirator. An initial court date for both defendants is scheduled for July "
+            "11, 2025.",
+            [("hearing", 2)],
+        ),
+        (
+            "Fifteen alleged gang members were charged in the shooting of two victims on May 30, "
+            "2025. The defendants were arraigned before Brooklyn Supreme Court Justice Danny K. "
+            "Chun.",
+            [("charge", 15), ("arraignment", 15)],
+        ),
+    ],
+    ids=["victims-not-size", "participants", "hearing-defendants", "arraignment-defendants"],
+)
+def test_event_size(make_doc, text, expected):
+    doc = make_doc(text, published=dt.date(2025, 7, 10))
+    assert [(e.type, e.participants_total) for e in doc._.events] == expected
+
+
+def test_victims_belong_to_the_shooting(make_doc):
+    doc = make_doc("Three victims were wounded in a shooting on May 30, 2025, in East Flatbush.")
+    (shooting,) = doc._.events
+    assert [(p.count, p.event_id) for p in doc._.participants] == [(3, shooting.event_id)]

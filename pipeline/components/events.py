@@ -136,6 +136,8 @@ class EventExtractor:
         self.participant_sentences = participant_sentences
         spec = load_json(rules)
         self.gathering = {t for t, v in spec["types"].items() if v["gathering"]}
+        self.sizes = {t: frozenset(v["sizes"]) for t, v in spec["types"].items()}
+        self.release_sizes = tuple(spec["release_sizes"])
         self.event_verbs = set(spec["event_verbs"])
         self.anaphors = set(spec["anaphors"])
         self.new_modifiers = set(spec["new_event_modifiers"])
@@ -542,23 +544,44 @@ class EventExtractor:
 
     def _link_participants(self, page: _Page, events: list[Event]) -> None:
         """A count belongs to the event mentioned in its sentence (the nearest), else to the
-        latest event mentioned up to ``participant_sentences`` sentences before it."""
+        latest event mentioned up to ``participant_sentences`` sentences before it; events
+        whose size the count can give (``sizes``: the defendants of a hearing, not the
+        victims of a shooting) come first, and only their counts make ``participants_total``.
+        An event left without one takes the release's largest count of a ``release_sizes``
+        category it can take: the defendants are in every step of their case."""
         spots = sorted(
             ((s, page.seg_of(s), e) for e in events for s, _ in e.mentions), key=lambda x: x[0]
         )
         linked: dict[str, list[Participant]] = {}
         for p in page.doc._.participants or ():
-            seg = page.seg_of(p.char_start)
-            near = [x for x in spots if x[1] == seg]
-            if not near:
-                earlier = [x for x in spots if x[0] < p.char_start]
-                near = [x for x in earlier[-1:] if x[1] >= seg - self.participant_sentences]
-            if near:
-                event = min(near, key=lambda x: abs(x[0] - p.char_start))[2]
+            fitting = [x for x in spots if p.category in self.sizes[x[2].type]]
+            event = self._owner(page, p, fitting) or self._owner(page, p, spots)
+            if event is not None:
                 p.event_id = event.event_id
-                linked.setdefault(event.event_id, []).append(p)
+                if p.category in self.sizes[event.type]:
+                    linked.setdefault(event.event_id, []).append(p)
+        release = {
+            category: max(
+                (p.count for p in page.doc._.participants or () if p.category == category),
+                default=None,
+            )
+            for category in self.release_sizes
+        }
         for event in events:
-            event.participants_total = _total(linked.get(event.event_id, []))
+            event.participants_total = _total(linked.get(event.event_id, [])) or next(
+                (n for c, n in release.items() if n and c in self.sizes[event.type]), None
+            )
+
+    def _owner(
+        self, page: _Page, p: Participant, spots: list[tuple[int, int, Event]]
+    ) -> Event | None:
+        """The event of ``spots`` (mention start, sentence, event) that count ``p`` belongs to."""
+        seg = page.seg_of(p.char_start)
+        near = [x for x in spots if x[1] == seg]
+        if not near:
+            earlier = [x for x in spots if x[0] < p.char_start]
+            near = [x for x in earlier[-1:] if x[1] >= seg - self.participant_sentences]
+        return min(near, key=lambda x: abs(x[0] - p.char_start))[2] if near else None
 
 
 def _sentences(doc: Doc, text: str) -> list[Segment]:
