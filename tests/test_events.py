@@ -283,8 +283,20 @@ def test_place_phrases(text, expected):
             "Chun.",
             [("charge", 15), ("arraignment", 15)],
         ),
+        (
+            # one named defendant: not the release's eleven
+            "Eleven alleged gang members were charged on May 30, 2025. Aida Arroyo was "
+            "sentenced on June 2, 2025, to three years in prison.",
+            [("charge", 11), ("sentencing", None)],
+        ),
     ],
-    ids=["victims-not-size", "participants", "hearing-defendants", "arraignment-defendants"],
+    ids=[
+        "victims-not-size",
+        "participants",
+        "hearing-defendants",
+        "arraignment-defendants",
+        "one-defendant-sentenced",
+    ],
 )
 def test_event_size(make_doc, text, expected):
     doc = make_doc(text, published=dt.date(2025, 7, 10))

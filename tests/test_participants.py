@@ -152,6 +152,18 @@ ISAF = [
         [(1, "detained", "captured"), (1, "killed", "killed")],
     ),
     (
+        # a role without a determiner before the name of the one person it counts
+        "An Afghan and coalition security force killed Taliban leader, Mahjur, along with one "
+        "other insurgent, during a security operation in Nari district.",
+        [(1, "killed", "killed"), (1, "killed", "killed"), (2, "killed", "in all")],
+    ),
+    (
+        # the dateline's dash is not a hyphen joining the number to a word before it
+        "KABUL, Afghanistan (Aug. 14) - Two insurgents were killed and several others detained "
+        "in a combined operation.",
+        [(2, "killed", "killed"), (3, "detained", "detained")],
+    ),
+    (
         "An Afghan and coalition security force arrested a Taliban weapons dealer during an "
         "operation in Sangin district.",
         [(1, "detained", "arrested")],

@@ -137,7 +137,7 @@ class EventExtractor:
         spec = load_json(rules)
         self.gathering = {t for t, v in spec["types"].items() if v["gathering"]}
         self.sizes = {t: frozenset(v["sizes"]) for t, v in spec["types"].items()}
-        self.release_sizes = tuple(spec["release_sizes"])
+        self.release_sizes = {c: frozenset(w) for c, w in spec["release_sizes"].items()}
         self.event_verbs = set(spec["event_verbs"])
         self.anaphors = set(spec["anaphors"])
         self.new_modifiers = set(spec["new_event_modifiers"])
@@ -548,7 +548,7 @@ class EventExtractor:
         whose size the count can give (``sizes``: the defendants of a hearing, not the
         victims of a shooting) come first, and only their counts make ``participants_total``.
         An event left without one takes the release's largest count of a ``release_sizes``
-        category it can take: the defendants are in every step of their case."""
+        category it can take when its sentence names those people in the plural."""
         spots = sorted(
             ((s, page.seg_of(s), e) for e in events for s, _ in e.mentions), key=lambda x: x[0]
         )
@@ -569,8 +569,25 @@ class EventExtractor:
         }
         for event in events:
             event.participants_total = _total(linked.get(event.event_id, [])) or next(
-                (n for c, n in release.items() if n and c in self.sizes[event.type]), None
+                (
+                    n
+                    for c, n in release.items()
+                    if n and c in self.sizes[event.type] and self._plural(page, event, c)
+                ),
+                None,
             )
+
+    def _plural(self, page: _Page, event: Event, category: str) -> bool:
+        """Whether a sentence mentioning ``event`` names the people of ``category`` in the
+        plural ("The defendants were arraigned", "for both defendants")."""
+        words = self.release_sizes[category]
+        for start, _ in event.mentions:
+            first, last = page.segs[page.seg_of(start)]
+            for tok in page.doc.char_span(first, last, alignment_mode="expand") or ():
+                plural = tok.tag_ in {"NNS", "NNPS"} or tok.pos_ in {"PRON", "DET"}
+                if plural and (tok.lemma_.lower() in words or tok.lower_ in words):
+                    return True
+        return False
 
     def _owner(
         self, page: _Page, p: Participant, spots: list[tuple[int, int, Event]]

@@ -228,6 +228,8 @@ class ParticipantsComponent:
         """The count starting with token ``i``, or ``None``."""
         doc = sent.doc
         value, end = self.quantity_at(doc, i, sent.end)
+        if value is None and self.named_role(doc, i, sent.end):
+            value, end = 1, i  # "killed Taliban leader, Mahjur": one person, no quantity word
         if value is None or self.excluded(doc, i, end, sent.end):
             return None
         before = doc[i - 1].lower_ if i > sent.start else ""
@@ -243,7 +245,9 @@ class ParticipantsComponent:
         if in_name_list(doc, start, noun, value):
             return None
         category, word = self.category(noun)
-        singular = doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num
+        singular = end == i or (
+            doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num
+        )
         listed_only = (
             doc[i].lower_ in self.rules.listed_singular_determiners
             and category in self.rules.listed_singular_categories
@@ -330,7 +334,8 @@ class ParticipantsComponent:
                 return 1, i + 1
         if not tok.like_num or tok.ent_type_ in self.rules.excluded_entities:
             return None, i
-        if i > 0 and (doc[i - 1].like_num or doc[i - 1].text == "-"):
+        joined = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "twenty-five"
+        if joined or (i > 0 and doc[i - 1].like_num):
             return None, i
         if i > 1 and doc[i - 1].lower_ in self.rules.range_words and doc[i - 2].like_num:
             return None, i  # the upper end of a range, read with its lower end
@@ -354,6 +359,16 @@ class ParticipantsComponent:
         ):
             end += 2  # "between three and six insurgents": at least three
         return value, end
+
+    def named_role(self, doc: Doc, i: int, limit: int) -> bool:
+        """Whether a role without a determiner starts at ``i`` and introduces the name of
+        the one person it counts: "killed Taliban leader, Mahjur, along with ..."."""
+        if i == 0 or doc[i - 1].pos_ not in {"VERB", "ADP"} or doc[i].like_num:
+            return False
+        noun = self.counted_noun(doc, i, limit)
+        if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
+            return False
+        return doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"
 
     def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
         """Percentages, money, ages, case numbers: the words around the number say so."""
