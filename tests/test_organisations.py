@@ -143,6 +143,33 @@ def test_acronyms_tied_to_long_forms(make_doc, text, name, acronym):
             set(),
             {"Public Administration"},
         ),
+        # gangs and crews: no head word, named before a group noun or listed after a cue
+        (
+            "15 alleged members of two subsets of the 59 Brim Bloods violent street gang known "
+            "as FOG and Koney Sides, based in Coney Island, have been charged.",
+            {"59 Brim Bloods", "FOG", "Koney Sides"},
+            {"Coney Island"},
+        ),
+        (
+            "Rival gangs to FOG are numerous. They include WOOO, Choo, 780, Folk Nation, R2R, "
+            "and Drench, variously based in Brownsville and East Flatbush.",
+            {"WOOO", "Choo", "780", "Folk Nation", "R2R", "Drench"},
+            {"Brownsville", "East Flatbush"},
+        ),
+        (
+            "The defendants are members of a violent street gang known as Brick Squad, a.k.a., "
+            "Immortal Stone Gorilla Gang (ISGG).",
+            {"Brick Squad", "Immortal Stone Gorilla Gang"},
+            set(),
+        ),
+        (
+            # a people or a place before the group noun, places in a list, a title-case line
+            "The defendant, a member of a Korean criminal street gang, also sold drugs in "
+            "jurisdictions outside New York City including Binghamton, New York and Bangor, "
+            "Maine.\nThirty-Five Alleged Gang Members Charged Including Four Innocent Bystanders",
+            set(),
+            {"Korean", "Binghamton", "Bangor", "Maine", "Five Alleged", "Four Innocent Bystanders"},
+        ),
     ],
 )
 def test_names_roles_and_possessives(make_doc, text, expected, not_orgs):

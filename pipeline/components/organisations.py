@@ -100,6 +100,9 @@ class OrganisationFinder:
         self.example_cues = tuple(tuple(c.split()) for c in spec["example_cues"])
         self.cue_starts = frozenset(c[0] for c in self.example_cues)
         self.district_office = re.compile(spec["district_office"])
+        self.group_nouns = frozenset(spec["group_nouns"])
+        self.group_modifiers = frozenset(spec["group_modifiers"])
+        self.group_cues = tuple(tuple(c.split()) for c in spec["group_cues"])
         self.roles = RoleLexicon.load(roles)
         self.gazetteer = {k: v for k, v in load_json(gazetteer).items() if not k.startswith("_")}
         self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
@@ -158,6 +161,7 @@ class OrganisationFinder:
             i = end
         spans += [doc[s:e] for _, s, e in self.long_names(doc)]
         spans += self.listed_examples(doc)
+        spans += self.group_names(doc)
         for pattern in (self.publisher, self.district_office):
             for m in pattern.finditer(doc.text):
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
@@ -203,6 +207,38 @@ class OrganisationFinder:
                 if end + 1 >= len(doc) or doc[end].text not in {",", "and"}:
                     break
                 k = end + 1 + (doc[end].text == "," and doc[end + 1].lower_ == "and")
+        return spans
+
+    def group_names(self, doc: Doc) -> list[Span]:
+        """Names of gangs and crews, which have no head word: the capitalised words before
+        a group noun, over its modifiers ("the 59 Brim Bloods violent street gang"), and the
+        names listed after a cue that follows the group noun, or a pronoun for it in the
+        next sentence ("a violent street gang known as Brick Squad, a.k.a., Immortal Stone
+        Gorilla Gang", "Rival gangs ... They include WOOO, Choo, 780 and Folk Nation"). A
+        place or a people ("a Korean criminal street gang") is not a gang's name."""
+        spans: list[Span] = []
+        for tok in doc:
+            if tok.text not in self.group_nouns:  # lower case: not a title-case headline
+                continue
+            end = tok.i
+            while end > 0 and doc[end - 1].lower_ in self.group_modifiers:
+                end -= 1
+            start = end
+            while start > 0 and _group_word(doc[start - 1]) and same_line(doc[start - 1], tok):
+                start -= 1
+            if start < end and not _entity_of(doc[start:end], PLACE_OR_PEOPLE):
+                spans.append(doc[start:end])
+            sentences = [tok.sent]
+            if tok.sent.end < len(doc):
+                sentences.append(doc[tok.sent.end].sent)
+            for k in range(tok.i + 1, sentences[-1].end):
+                words = tuple(t.text for t in doc[k : k + 3])  # lower case: not a title line
+                cue = next((c for c in self.group_cues if words[: len(c)] == c), None)
+                before = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
+                if cue and (before.i == tok.i or before.lower_ in GROUP_PRONOUNS):
+                    listed = _listed_names(doc, k + len(cue), sentences[-1].end)
+                    spans += [name for name in listed if not _entity_of(name, PLACES)]
+                    break
         return spans
 
     def _is_head(self, doc: Doc, i: int) -> bool:
@@ -486,6 +522,16 @@ class OrganisationFinder:
         return sorted(records, key=lambda r: r.char_start)
 
 
+#: Words that stand for a group noun before a cue: "Rival gangs ... They include WOOO".
+GROUP_PRONOUNS = frozenset({"they", "which", "that"})
+#: Entity types of words that name a place, or a people: before a group noun never a gang's
+#: name ("a Korean criminal street gang"); in a list a people tag is often wrong ("Drench").
+PLACES = frozenset({"GPE", "LOC"})
+PLACE_OR_PEOPLE = PLACES | {"NORP"}
+#: What joins the names of a list ("“Fly Ooter Gang,” a.k.a., FOG, and “Koney Sides”").
+LIST_GLUE = frozenset({",", "and", "or", "a.k.a.", "a.k.a", "aka", "."})
+
+
 def lower_tuple(span: Span) -> tuple[str, ...]:
     return tuple(t.lower_ for t in span)
 
@@ -502,6 +548,38 @@ def _split_ordinal(doc: Doc, start: int) -> int:
     while n >= 0 and doc[n].is_space:
         n -= 1
     return n if n >= 0 and doc[n].text.isdigit() else start
+
+
+def _entity_of(span: Span, labels: frozenset[str]) -> bool:
+    """Whether every word of ``span`` is in an entity with one of ``labels``."""
+    return all(t.ent_type_ in labels for t in span)
+
+
+def _group_word(tok: Token) -> bool:
+    """A word of a gang's name: capitalised, or a number ("59 Brim Bloods", "780")."""
+    if tok.lower_ in {"a", "an", "the"}:
+        return False
+    return (is_capitalised(tok) and not _is_stop(tok)) or tok.text.isdigit()
+
+
+def _listed_names(doc: Doc, k: int, limit: int) -> list[Span]:
+    """The names listed from ``doc[k]``: runs of name words, in quotes or not, joined by
+    commas, "and" and "a.k.a."; the list ends at any other word."""
+    names: list[Span] = []
+    while k < limit:
+        tok = doc[k]
+        if tok.is_quote or tok.is_space or tok.lower_ in LIST_GLUE:
+            k += 1
+            continue
+        end = k
+        while end < limit and (_group_word(doc[end]) or doc[end].text == "-"):
+            end += 1
+        numeral = all(t.text.isdigit() for t in doc[k:end])
+        if end == k or (numeral and (end == limit or doc[end].lower_ not in LIST_GLUE)):
+            break  # "including 15 members": a count, not a name
+        names.append(doc[k:end])
+        k = end
+    return names
 
 
 def _is_stop(tok: Token) -> bool:
