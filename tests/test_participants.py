@@ -164,6 +164,11 @@ ISAF = [
         [(2, "killed", "killed"), (3, "detained", "detained")],
     ),
     (
+        # a light verb says what happened through its object; "take" alone is "take part"
+        "Security forces took the two occupants of the vehicle into custody for questioning.",
+        [(2, "detained", "detained")],
+    ),
+    (
         "An Afghan and coalition security force arrested a Taliban weapons dealer during an "
         "operation in Sangin district.",
         [(1, "detained", "arrested")],
@@ -227,3 +232,11 @@ def test_seed_counts_belong_to_the_training(corpus_docs):
     assert set(counts) == {17, 8, 25}
     assert counts[17].part_group == counts[8].part_group is not None
     assert counts[25].is_total
+
+
+def test_a_crime_the_people_are_linked_to_is_not_what_happened_to_them(make_doc):
+    doc = make_doc(
+        "Forces detained a key Taliban facilitator linked to the murder of a local Afghan in "
+        "March in Kandahar."
+    )
+    assert all(p.category != "killed" for p in doc._.participants)

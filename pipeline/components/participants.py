@@ -71,6 +71,7 @@ class CountRules:
     additive_words: frozenset[str]
     range_words: frozenset[str]
     range_cues: frozenset[str]
+    light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
 
     @classmethod
     def load(cls, rules: str, people_nouns: str) -> CountRules:
@@ -106,6 +107,7 @@ class CountRules:
             additive_words=frozenset(data["additive_words"]),
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
+            light_verbs=frozenset(data["light_verbs"]),
         )
 
     def people_lemma(self, tok: Token) -> str | None:
@@ -438,6 +440,8 @@ class ParticipantsComponent:
                 break
             via_preposition = tok.dep_ == "prep"
             tok = tok.head
+            if tok.lemma_.lower() in self.rules.light_verbs and (said := self.said_by_object(tok)):
+                return said  # "were taken into custody", "placed under arrest"
             if tok.lemma_.lower() in categories:
                 return categories[tok.lemma_.lower()]
             if via_preposition and tok.pos_ == "NOUN" and self.rules.people_lemma(tok) is None:
@@ -450,6 +454,14 @@ class ParticipantsComponent:
                 break
         category = self.rules.noun_categories.get(self.rules.people_lemma(noun) or "")
         return (category, "") if category else ("participants", "")
+
+    def said_by_object(self, verb: Token) -> tuple[str, str] | None:
+        """The category a prepositional object of ``verb`` gives ("into custody")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in self.rules.categories:
+                    return self.rules.categories[obj.lemma_.lower()]
+        return None
 
     def agency(self, doc: Doc, number_end: int, noun: Token) -> str | None:
         """The organisation the counted people belong to: one named between the number and
