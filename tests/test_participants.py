@@ -164,6 +164,26 @@ ISAF = [
         [(2, "killed", "killed"), (3, "detained", "detained")],
     ),
     (
+        # people counted first and said to be killed later
+        "During the operation, the CRU positively identified multiple armed insurgents "
+        "displaying hostile intent. Responding to the immediate threat, the security force "
+        "engaged and killed the insurgents.",
+        [(3, "killed", "killed")],
+    ),
+    (
+        # "the approaching insurgents" are the 11 counted last, not the several before
+        "The force took fire from several insurgents. It returned fire, killing four "
+        "insurgents. Later a group of 11 armed insurgents approached, and aircraft fired on "
+        "the approaching insurgents, killing all 11 insurgents.",
+        [
+            (3, "participants", "insurgents"),
+            (4, "killed", "killed"),
+            (11, "participants", "insurgents"),
+            (11, "killed", "killed"),
+            (15, "killed", "in all"),
+        ],
+    ),
+    (
         # a light verb says what happened through its object; "take" alone is "take part"
         "Security forces took the two occupants of the vehicle into custody for questioning.",
         [(2, "detained", "detained")],

@@ -204,6 +204,7 @@ class ParticipantsComponent:
             counts = [c for c in counts if not c.listed_only or c.record.part_group is not None]
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
+            self.resolve_references(sent, kept)
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
         doc._.participants = records + self.derived_totals(doc, kept)
         return doc
@@ -591,6 +592,29 @@ class ParticipantsComponent:
                     kept[n] = count
                 return
         kept.append(count)
+
+    def resolve_references(self, sent: Span, kept: list[Count]) -> None:
+        """People counted with no category ("identified multiple armed insurgents") take the
+        category of a later sentence that refers to them ("... engaged and killed the
+        insurgents"): a plural noun after "the", "these" or "those" with no number, whose
+        latest count before it is of more than one person."""
+        for tok in sent:
+            if tok.tag_ != "NNS" or not any(
+                c.dep_ == "det" and c.lower_ in self.rules.subset_determiners for c in tok.children
+            ):
+                continue
+            if any(c.dep_ == "nummod" for c in tok.children):
+                continue
+            category, word = self.category(tok)
+            if category not in self.rules.summed:
+                continue
+            lemma = self.rules.people_lemma(tok)
+            same = [c for c in kept if c.start < tok.i and self.rules.people_lemma(c.noun) == lemma]
+            last = same[-1].record if lemma and same else None
+            if last and last.category == "participants" and last.count > 1:
+                last.category = category
+                if word and word not in last.description.lower():
+                    last.description = f"{last.description} {word}"
 
     def derived_totals(self, doc: Doc, kept: list[Count]) -> list[Participant]:
         """The people killed (detained) in all, when counts add up: one sentence reporting
