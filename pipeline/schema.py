@@ -112,7 +112,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("end", pa.date32(), "last day of the event", nullable=True),
         _c("location", pa.string(), "where it took place", nullable=True),
         _c("organisers", STR_LIST, "organisations that held it"),
-        _c("participants_total", pa.int64(), "total number of participants", nullable=True),
+        _c(
+            "participants_total",
+            pa.int64(),
+            "total number of participants: attendees of a gathering, defendants of a step of "
+            "a case, people detained or killed in an operation (`sizes` in models/events.json)",
+            nullable=True,
+        ),
         _c("status", pa.string(), "`held`, `scheduled` or `unknown`"),
         CHAR_START,
         CHAR_END,
