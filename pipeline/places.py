@@ -8,8 +8,9 @@ import bisect
 import re
 
 from pipeline.datetext import MONTH, WEEKDAY
+from pipeline.names import join_ordinal
 
-_ORDINAL = r"\d+(?:st|nd|rd|th)"
+_ORDINAL = r"\d+\n?(?:st|nd|rd|th)"  # a web page may break "496th" over lines
 #: A capitalised word, with the opening mark of a transliterated name ("Nad ‘Ali", "Pul-e 'Alam").
 _CAPITALISED = r"[‘']?[A-Z][\w’'&-]*"
 _WORD = rf"(?:{_CAPITALISED}|\d+(?:st|nd|rd|th)?)"
@@ -31,7 +32,7 @@ class PlaceFinder:
         title = rf"(?:{_alternation(titles)})\b(?![ \t]+(?:{_alternation(place_words)})\b)"
         word = rf"(?!{title}){_WORD}"
         name = (
-            rf"{_NOT_PLACE}(?:{_ORDINAL}[ \t]+)?[A-Z][\w’'&-]*"
+            rf"{_NOT_PLACE}(?:{_ORDINAL}\s+)?[A-Z][\w’'&-]*"
             rf"(?:[ \t]+(?:(?:of|de|al|el|e|ye|wa)[ \t]+)?{word})*"
             rf"(?:[ \t]+(?:{words})\b(?:[ \t]+of[ \t]+{_WORD})?)?"
         )
@@ -62,7 +63,7 @@ class PlaceFinder:
 
     def _tidy(self, place: str) -> str:
         parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?={_CAPITALISED}$)", place)
-        return ", ".join(p.strip() for p in parts if p.strip())
+        return ", ".join(join_ordinal(" ".join(p.split())) for p in parts if p.strip())
 
 
 def _alternation(words: tuple[str, ...]) -> str:

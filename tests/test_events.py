@@ -235,6 +235,7 @@ def test_event_in_release(corpus_docs, doc_id, type_, trigger, start, location):
     ("text", "expected"),
     [
         ("Their cases will be heard in the 262nd District Court.", ["262nd District Court"]),
+        ("The court date is July 11 in the 496\nth\nCriminal Court.", ["496th Criminal Court"]),
         (
             "The defendants were arraigned before Brooklyn Supreme Court Justices Danny K. Chun "
             "and Craig S. Walker on an indictment.",
@@ -246,7 +247,7 @@ def test_event_in_release(corpus_docs, doc_id, type_, trigger, start, location):
             ["Department C-57, Central Justice Center, Santa Ana"],
         ),
     ],
-    ids=["ordinal-court", "court-before-title", "title-word-inside-place"],
+    ids=["ordinal-court", "ordinal-over-lines", "court-before-title", "title-word-inside-place"],
 )
 def test_place_phrases(text, expected):
     spec = load_json("events.json")
