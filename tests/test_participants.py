@@ -184,6 +184,17 @@ ISAF = [
         ],
     ),
     (
+        # a plural conjunct ends its phrase before a date word
+        "In Sabari district, Khost province an Afghan-led security force captured a Haqqani "
+        "leader and two suspected insurgents yesterday.",
+        [(1, "detained", "captured"), (2, "detained", "captured"), (3, "detained", "in all")],
+    ),
+    (
+        # a vague quantity that starts with "a" counts several people
+        "The joint force also detained a couple of other militants.",
+        [(2, "detained", "detained")],
+    ),
+    (
         # a light verb says what happened through its object; "take" alone is "take part"
         "Security forces took the two occupants of the vehicle into custody for questioning.",
         [(2, "detained", "detained")],

@@ -193,6 +193,8 @@ class ParticipantsComponent:
         self.vague_by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for phrase, value in sorted(self.rules.vague.items(), key=lambda pv: -len(pv[0])):
             self.vague_by_first.setdefault(phrase[0], []).append((phrase, value))
+        #: nouns of vague quantities ("a couple of militants"), which the parse makes the head
+        self.quantity_nouns = {w for phrase in self.rules.vague for w in phrase}
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Count] = []
@@ -248,8 +250,10 @@ class ParticipantsComponent:
         if in_name_list(doc, start, noun, value):
             return None
         category, word = self.category(noun)
-        singular = end == i or (
-            doc[i].lower_ in self.rules.singular_determiners and not doc[i].like_num
+        singular = end == i or (  # "a leader", not "a couple of militants"
+            end == i + 1
+            and doc[i].lower_ in self.rules.singular_determiners
+            and not doc[i].like_num
         )
         listed_only = (
             doc[i].lower_ in self.rules.listed_singular_determiners
@@ -445,7 +449,12 @@ class ParticipantsComponent:
                 return said  # "were taken into custody", "placed under arrest"
             if tok.lemma_.lower() in categories:
                 return categories[tok.lemma_.lower()]
-            if via_preposition and tok.pos_ == "NOUN" and self.rules.people_lemma(tok) is None:
+            if (
+                via_preposition
+                and tok.pos_ == "NOUN"
+                and self.rules.people_lemma(tok) is None
+                and tok.lower_ not in self.quantity_nouns
+            ):
                 break  # "indecency with a child": the child is not who was charged
             if tok.pos_ in {"VERB", "AUX"}:
                 # "were positively identified and killed"
@@ -693,8 +702,11 @@ def listed_totals(counts: list[Count]) -> list[Count]:
 
 def modifies_right(tok: Token) -> bool:
     """Whether ``tok`` is a pre-modifier of a word after it ("police" in "police officers"),
-    or a part of a hyphenated word ("e" in "Hezb-e-Islami")."""
+    or a part of a hyphenated word ("e" in "Hezb-e-Islami"). A plural conjunct of a word
+    before it ends its phrase ("a leader and two suspected insurgents | yesterday")."""
     hyphenated = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+    if tok.dep_ == "conj" and tok.head.i < tok.i and tok.tag_ in {"NNS", "NNPS"}:
+        return hyphenated
     return hyphenated or tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
 
 
