@@ -190,6 +190,12 @@ ISAF = [
         [(1, "detained", "captured"), (2, "detained", "captured"), (3, "detained", "in all")],
     ),
     (
+        # "both" refers back to people counted before
+        "When ANSF told the occupants to get out, the two men in the vehicle did so. Both men "
+        "were detained for further questioning.",
+        [(2, "detained", "detained")],
+    ),
+    (
         # a vague quantity that starts with "a" counts several people
         "The joint force also detained a couple of other militants.",
         [(2, "detained", "detained")],
