@@ -605,8 +605,8 @@ class ParticipantsComponent:
     def resolve_references(self, sent: Span, kept: list[Count]) -> None:
         """People counted with no category ("identified multiple armed insurgents") take the
         category of a later sentence that refers to them ("... engaged and killed the
-        insurgents"): a plural noun after "the", "these" or "those" with no number, whose
-        latest count before it is of more than one person."""
+        insurgents", "Both men were detained"): a plural noun after a ``subset_determiners``
+        word with no number, whose latest count before it is of more than one person."""
         for tok in sent:
             if tok.tag_ != "NNS" or not any(
                 c.dep_ == "det" and c.lower_ in self.rules.subset_determiners for c in tok.children
