@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import dateparser
 
+from pipeline.patterns import longest_first
 from pipeline.records import DateMention
 
 MONTH = (
@@ -121,10 +122,6 @@ class DateRules:
         )
 
 
-def _words(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _settings(base: dt.date | None) -> dict:
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
@@ -176,14 +173,14 @@ class DateFinder:
         self.rules = rules
         self.future_window = future_window
         self.forms = [(kind, re.compile(pattern)) for kind, pattern in FORMS]
-        self.relative = re.compile(rf"\b(?:{_words(tuple(rules.relative))})\b", re.IGNORECASE)
+        self.relative = re.compile(rf"\b(?:{longest_first(rules.relative)})\b", re.IGNORECASE)
         self.weekday = re.compile(
             r"(?:\b(?P<dir>last|next|this past|this coming|this)\s+)?"
             rf"\b(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b"
         )
-        self.count_before = re.compile(rf"\b(?:{_words(rules.count_before)})\.?\s+$")
-        self.count_after = re.compile(rf"\s+(?:{_words(rules.count_after)})\b")
-        self.future = re.compile(rf"\b(?:{_words(rules.future_cues)})\b", re.IGNORECASE)
+        self.count_before = re.compile(rf"\b(?:{longest_first(rules.count_before)})\.?\s+$")
+        self.count_after = re.compile(rf"\s+(?:{longest_first(rules.count_after)})\b")
+        self.future = re.compile(rf"\b(?:{longest_first(rules.future_cues)})\b", re.IGNORECASE)
         self.reference = DATED_REFERENCE_RE
 
     def find(

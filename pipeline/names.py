@@ -135,7 +135,10 @@ class RoleLexicon:
 
     def is_head(self, token: Token) -> bool:
         """A role head word, plural included ("Chiefs", "Paralegals")."""
-        word = token.lower_
+        return self.has_head(token.lower_)
+
+    def has_head(self, word: str) -> bool:
+        """Whether the lower-case ``word`` is a role head, plural included."""
         return word in self.heads or singular(word) in self.heads
 
     def is_role_word(self, token: Token) -> bool:
@@ -165,6 +168,11 @@ def sentence_starts(doc: Doc) -> frozenset[int]:
     """Token indices that open a sentence (``Token.is_sent_start`` scans the whole doc on
     every call, so components look starts up here instead)."""
     return frozenset(sent.start for sent in doc.sents)
+
+
+def lower_words(tokens: Span) -> tuple[str, ...]:
+    """The lower-case words of ``tokens``, for comparing with a phrase of a rule file."""
+    return tuple(t.lower_ for t in tokens)
 
 
 def token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

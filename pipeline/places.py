@@ -9,6 +9,7 @@ import re
 
 from pipeline.datetext import MONTH, WEEKDAY
 from pipeline.names import join_ordinal
+from pipeline.patterns import longest_first
 
 _ORDINAL = r"\d+\n?(?:st|nd|rd|th)"  # a web page may break "496th" over lines
 #: A capitalised word, with the opening mark of a transliterated name ("Nad ‘Ali", "Pul-e 'Alam").
@@ -28,8 +29,8 @@ class PlaceFinder:
     def __init__(
         self, suffixes: tuple[str, ...], place_words: tuple[str, ...], titles: tuple[str, ...]
     ):
-        words = _alternation(suffixes)
-        title = rf"(?:{_alternation(titles)})\b(?![ \t]+(?:{_alternation(place_words)})\b)"
+        words = longest_first(suffixes)
+        title = rf"(?:{longest_first(titles)})\b(?![ \t]+(?:{longest_first(place_words)})\b)"
         word = rf"(?!{title}){_WORD}"
         name = (
             rf"{_NOT_PLACE}(?:{_ORDINAL}\s+)?[A-Z][\w’'&-]*"
@@ -64,7 +65,3 @@ class PlaceFinder:
     def _tidy(self, place: str) -> str:
         parts = re.split(rf"{_LINK}|[ \t]+of[ \t]+(?={_CAPITALISED}$)", place)
         return ", ".join(join_ordinal(" ".join(p.split())) for p in parts if p.strip())
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from pipeline.extensions import in_boilerplate
 from pipeline.ids import stable_id
+from pipeline.patterns import longest_first
 from pipeline.places import PlaceFinder
 from pipeline.records import DateMention, Event, Participant
 from pipeline.resources import load_json
@@ -146,9 +147,9 @@ class EventExtractor:
         self.reporting = set(spec["reporting_verbs"])
         self.scene_prepositions = set(spec["scene_prepositions"])
         self.lead_min_words = spec["lead_min_words"]
-        self.future = re.compile(rf"\b(?:{_alternation(spec['future_cues'])})\b", re.I)
-        self.period = re.compile(rf"\b(?:{_alternation(spec['period_cues'])})\s+$", re.I)
-        self.force = re.compile(rf"\b(?:{_alternation(spec['force_words'])})\b", re.I)
+        self.future = re.compile(rf"\b(?:{longest_first(spec['future_cues'])})\b", re.I)
+        self.period = re.compile(rf"\b(?:{longest_first(spec['period_cues'])})\s+$", re.I)
+        self.force = re.compile(rf"\b(?:{longest_first(spec['force_words'])})\b", re.I)
         self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
         self.places = PlaceFinder(
             tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
@@ -611,10 +612,6 @@ def _sentences(doc: Doc, text: str) -> list[Segment]:
         else:
             spans.append((sent.start_char, sent.end_char))
     return spans
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _headline(text: str) -> bool:

@@ -36,6 +36,7 @@ from pipeline.names import (
     is_acronym,
     is_capitalised,
     join_ordinal,
+    lower_words,
     name_words,
     same_line,
     sentence_starts,
@@ -189,7 +190,7 @@ class OrganisationFinder:
             if tok.lower_ not in self.cue_starts:
                 continue
             cue = next(
-                (c for c in self.example_cues if lower_tuple(doc[tok.i : tok.i + len(c)]) == c),
+                (c for c in self.example_cues if lower_words(doc[tok.i : tok.i + len(c)]) == c),
                 None,
             )
             before = doc[max(0, tok.i - 2) : tok.i]
@@ -532,10 +533,6 @@ PLACE_OR_PEOPLE = PLACES | {"NORP"}
 LIST_GLUE = frozenset({",", "and", "or", "a.k.a.", "a.k.a", "aka", "."})
 
 
-def lower_tuple(span: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in span)
-
-
 def _split_ordinal(doc: Doc, start: int) -> int:
     """Start of a name whose ordinal a web page broke over lines ("496\nth Criminal Court"):
     the number before the suffix, else ``start``."""
@@ -559,7 +556,7 @@ def _group_word(tok: Token) -> bool:
     """A word of a gang's name: capitalised, or a number ("59 Brim Bloods", "780")."""
     if tok.lower_ in {"a", "an", "the"}:
         return False
-    return (is_capitalised(tok) and not _is_stop(tok)) or tok.text.isdigit()
+    return _name_start(tok.doc, tok.i) or tok.text.isdigit()
 
 
 def _listed_names(doc: Doc, k: int, limit: int) -> list[Span]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
 from pipeline.extensions import in_boilerplate
+from pipeline.names import lower_words
 from pipeline.records import Organisation, Participant
 from pipeline.resources import load_json, load_lines
 
@@ -140,10 +141,6 @@ def number_value(words: list[str]) -> int | None:
         return int(w2n.word_to_num(text))
     except ValueError:
         return None
-
-
-def lower_words(tokens: Span) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in tokens)
 
 
 def ends_with(words: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> bool:

@@ -34,6 +34,7 @@ from pipeline.names import (
     same_line,
     sentence_starts,
     singular,
+    token_bounds,
 )
 from pipeline.records import Person
 from pipeline.resources import load_json
@@ -260,7 +261,7 @@ class PeopleFinder:
             form = clean_name(doc[name.start : name.end].text)
             person.forms[form] = person.forms.get(form, 0) + 1
             person.names.append(name)
-            person.mentions.append(_char_span(doc, name.start, name.end))
+            person.mentions.append(token_bounds(doc, name.start, name.end))
             if name.honorific and not person.honorific:
                 person.honorific = name.honorific
                 person.gender = self.honorifics.get(name.honorific.lower().rstrip("."))
@@ -480,7 +481,7 @@ class PeopleFinder:
             if not self.list_heading.match(line):
                 continue
             for word in re.findall(r"[\w-]+", line.lower()):
-                if word in self.roles.heads or singular(word) in self.roles.heads:
+                if self.roles.has_head(word):
                     return _Role(singular(word), None)
             return None
         return None
@@ -514,7 +515,7 @@ class PeopleFinder:
     def _record(self, doc: Doc, person: _Person) -> Person:
         name = _canonical(person)
         first = person.names[0]
-        start, end = _char_span(doc, first.start, first.end)
+        start, end = token_bounds(doc, first.start, first.end)
         role = person.role
         return Person(
             person_id=stable_id("person", name),
@@ -582,7 +583,3 @@ def _singular_role(role: _Role) -> str:
         return role.text
     words = role.text.split()
     return " ".join([*words[:-1], singular(words[-1])])
-
-
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
