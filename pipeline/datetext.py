@@ -43,6 +43,13 @@ DATED_REFERENCE_RE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-[A-Z]{1,3}\s*[-–]\s*\d+"
 )
 
+
+def reference_month(text: str) -> tuple[int, dt.date] | None:
+    """Where the first dated reference number of ``text`` stands, and its month's first day."""
+    m = DATED_REFERENCE_RE.search(text)
+    return (m.start(), dt.date(int(m["year"]), int(m["month"]), 1)) if m else None
+
+
 MONTH_NAMES = tuple(calendar.month_name)[1:]
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WD = rf"(?:{WEEKDAY},?\s+)?"
@@ -181,7 +188,6 @@ class DateFinder:
         self.count_before = re.compile(rf"\b(?:{longest_first(rules.count_before)})\.?\s+$")
         self.count_after = re.compile(rf"\s+(?:{longest_first(rules.count_after)})\b")
         self.future = re.compile(rf"\b(?:{longest_first(rules.future_cues)})\b", re.IGNORECASE)
-        self.reference = DATED_REFERENCE_RE
 
     def find(
         self,
@@ -195,7 +201,7 @@ class DateFinder:
         Dates without a year take it from ``published``, else from the nearest full date of
         the text, else from a dated reference number ("2010-07-CA-129"); relative expressions
         are kept only when ``published`` is known."""
-        bases = _BaseYears(text, published, skip, self.reference)
+        bases = _BaseYears(text, published, skip)
         candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
         for kind, pattern in self.forms:
             for m in pattern.finditer(text):
@@ -276,14 +282,8 @@ class _BaseYears:
     full date of the text outside skipped spans, else the month of a dated reference number
     (found only when first needed)."""
 
-    def __init__(
-        self,
-        text: str,
-        published: dt.date | None,
-        skip: Callable[[int, int], bool],
-        reference: re.Pattern,
-    ):
-        self.text, self.published, self.skip, self.reference = text, published, skip, reference
+    def __init__(self, text: str, published: dt.date | None, skip: Callable[[int, int], bool]):
+        self.text, self.published, self.skip = text, published, skip
         self._full: list[tuple[int, dt.date]] | None = None
 
     def near(self, position: int) -> dt.date | None:
@@ -295,8 +295,8 @@ class _BaseYears:
                 for m in FULL_DATE_RE.finditer(self.text)
                 if not self.skip(m.start(), m.end()) and (day := parse_date(m.group(0)))
             ]
-            if not self._full and (ref := self.reference.search(self.text)):
-                self._full = [(ref.start(), dt.date(int(ref["year"]), int(ref["month"]), 1))]
+            if not self._full and (reference := reference_month(self.text)):
+                self._full = [reference]
         return min(self._full, key=lambda f: abs(f[0] - position), default=(0, None))[1]
 
 

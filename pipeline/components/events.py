@@ -76,19 +76,19 @@ class _Page:
     def paragraph(self, seg: int) -> range:
         """Sentence ``seg`` and the ones after it up to the next line break."""
         end = seg + 1
-        while end < len(self.segs) and not _LINE_BREAK.search(
-            self.text, self.segs[end - 1][1], self.segs[end][0]
-        ):
+        while end < len(self.segs) and self.continues(end):
             end += 1
         return range(seg, end)
 
     def opening(self, seg: int) -> int:
         """The first sentence of the paragraph that holds sentence ``seg``."""
-        while seg > 0 and not _LINE_BREAK.search(
-            self.text, self.segs[seg - 1][1], self.segs[seg][0]
-        ):
+        while seg > 0 and self.continues(seg):
             seg -= 1
         return seg
+
+    def continues(self, seg: int) -> bool:
+        """Whether sentence ``seg`` goes on the line of the one before it (same paragraph)."""
+        return not _LINE_BREAK.search(self.text, self.segs[seg - 1][1], self.segs[seg][0])
 
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1

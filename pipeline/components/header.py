@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.datetext import DATED_REFERENCE_RE, FULL_DATE, MONTH_DAY, YEAR, parse_date
+from pipeline.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
 from pipeline.resources import load_json
 
 
@@ -78,9 +78,8 @@ class HeaderReader:
         """The date of a header; a yearless one takes its year from a dated reference number."""
         if re.search(YEAR, written):
             return parse_date(written)
-        hint = DATED_REFERENCE_RE.search(head)
-        base = dt.date(int(hint["year"]), int(hint["month"]), 1) if hint else None
-        return parse_date(written, base=base) if base else None
+        reference = reference_month(head)
+        return parse_date(written, base=reference[1]) if reference else None
 
     def _dateline(self, head: str, group: str) -> re.Match | None:
         """The earliest dateline match that has ``group`` (``date`` or ``place``)."""

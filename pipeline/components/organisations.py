@@ -229,15 +229,14 @@ class OrganisationFinder:
                 start -= 1
             if start < end and not _entity_of(doc[start:end], PLACE_OR_PEOPLE):
                 spans.append(doc[start:end])
-            sentences = [tok.sent]
-            if tok.sent.end < len(doc):
-                sentences.append(doc[tok.sent.end].sent)
-            for k in range(tok.i + 1, sentences[-1].end):
+            sent = tok.sent
+            limit = doc[sent.end].sent.end if sent.end < len(doc) else sent.end  # and the next
+            for k in range(tok.i + 1, limit):
                 words = tuple(t.text for t in doc[k : k + 3])  # lower case: not a title line
                 cue = next((c for c in self.group_cues if words[: len(c)] == c), None)
                 before = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
                 if cue and (before.i == tok.i or before.lower_ in GROUP_PRONOUNS):
-                    listed = _listed_names(doc, k + len(cue), sentences[-1].end)
+                    listed = _listed_names(doc, k + len(cue), limit)
                     spans += [name for name in listed if not _entity_of(name, PLACES)]
                     break
         return spans
