@@ -11,6 +11,7 @@ durations are never counts: their number does not stand before a people noun.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -192,8 +193,19 @@ class ParticipantsComponent:
             self.vague_by_first.setdefault(phrase[0], []).append((phrase, value))
         #: nouns of vague quantities ("a couple of militants"), which the parse makes the head
         self.quantity_nouns = {w for phrase in self.rules.vague for w in phrase}
+        self.qualifier_of: dict[tuple[str, ...], str] = {}
+        for phrase, qualifier in self.rules.qualifiers:  # longest first; the first one wins
+            self.qualifier_of.setdefault(phrase, qualifier)
+        self.qualifier_lengths = sorted({len(p) for p in self.qualifier_of}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
+        # looked up for every word a count may start at, so built once per document
+        self.org_ends = org_name_ends(doc)
+        self.apposed_names = [
+            e.start
+            for e in doc.ents
+            if e.label_ == "PERSON" and e.start and doc[e.start - 1].text == ","
+        ]
         kept: list[Count] = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -369,6 +381,9 @@ class ParticipantsComponent:
         the one person it counts: "killed Taliban leader, Mahjur, along with ..."."""
         if i == 0 or doc[i - 1].pos_ not in {"VERB", "ADP"} or doc[i].like_num:
             return False
+        later = bisect.bisect_right(self.apposed_names, i + 1)
+        if later == len(self.apposed_names) or self.apposed_names[later] >= limit:
+            return False  # no ", Name" follows in the sentence
         noun = self.counted_noun(doc, i, limit)
         if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
             return False
@@ -393,7 +408,7 @@ class ParticipantsComponent:
         noun = None
         k, words = j, 0
         while k < limit and words < self.max_modifiers:
-            named = name_end(doc, k)
+            named = name_end(doc, k, self.org_ends)
             if named > k + 1:  # an organisation's name is one modifier: "a ... (DMV) employee"
                 k, words = named, words + 1
                 continue
@@ -421,9 +436,9 @@ class ParticipantsComponent:
     def qualifier_before(self, doc: Doc, i: int, sent_start: int) -> tuple[int, str]:
         """The token where the count's qualifier starts, and the qualifier."""
         words = lower_words(doc[max(sent_start, i - 3) : i])
-        for phrase, qualifier in self.rules.qualifiers:
-            if ends_with(words, (phrase,)):
-                return i - len(phrase), qualifier
+        for n in self.qualifier_lengths:
+            if n <= len(words) and (qualifier := self.qualifier_of.get(words[-n:])):
+                return i - n, qualifier
         return i, "exact"
 
     # -- describing a count ----------------------------------------------------------------
@@ -720,21 +735,25 @@ def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
     return named_after or named_before
 
 
-def name_end(doc: Doc, k: int) -> int:
-    """The token after the organisation name (``doc._.organisations``) starting at ``doc[k]``,
-    with the acronym bracketed after it ("Texas Department of Motor Vehicles (DMV)"), or
-    ``k`` when no name starts there."""
-    start = doc[k].idx
-    ends = [
-        m_end
-        for org in doc._.organisations or []
-        for m_start, m_end in (org.mentions or [(org.char_start, org.char_end)])
-        if m_start == start
-    ]
-    if not ends:
+def org_name_ends(doc: Doc) -> dict[int, int]:
+    """Character start -> end of the longest organisation mention (``doc._.organisations``)
+    starting there."""
+    ends: dict[int, int] = {}
+    for org in doc._.organisations or []:
+        for m_start, m_end in org.mentions or [(org.char_start, org.char_end)]:
+            ends[m_start] = max(m_end, ends.get(m_start, m_end))
+    return ends
+
+
+def name_end(doc: Doc, k: int, org_ends: dict[int, int]) -> int:
+    """The token after the organisation name (``org_ends``: ``org_name_ends``) starting at
+    ``doc[k]``, with the acronym bracketed after it ("Texas Department of Motor Vehicles
+    (DMV)"), or ``k`` when no name starts there."""
+    char_end = org_ends.get(doc[k].idx)
+    if char_end is None:
         return k
     end = k
-    while end < len(doc) and doc[end].idx < max(ends):
+    while end < len(doc) and doc[end].idx < char_end:
         end += 1
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         end += 3
