@@ -25,6 +25,8 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
+#: Words that tell a title-case line: four letters or more (not "of", "and", "the").
+TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
 SPLIT_ORDINAL = re.compile(r"\b(\d+)\s+(st|nd|rd|th)\b")
 
 
@@ -147,21 +149,36 @@ class RoleLexicon:
 
 
 class LineCase:
-    """Which lines of a text are written all in capitals (titles, menus): no acronym or head
-    word there can be told from an ordinary word."""
+    """How each line of a text is written: all in capitals (titles, menus: no acronym or head
+    word there can be told from an ordinary word), or in title case (headlines: every word is
+    capitalised, so verbs and common nouns look like name words; a comma list of names is not
+    a headline)."""
 
     def __init__(self, text: str):
         self.starts: list[int] = []
         self.shouting: list[bool] = []
+        self.titled: list[bool] = []
         offset = 0
         for line in text.split("\n"):
             upper, lower = len(UPPER.findall(line)), len(LOWER.findall(line))
             self.starts.append(offset)
             self.shouting.append(upper + lower >= 12 and upper >= 4 * lower)
+            words = TITLE_WORD.findall(line)
+            capitalised = sum(w[0].isupper() for w in words)
+            listed = "," in line  # "Chicago Police Department, FBI, Metra, and Pace"
+            self.titled.append(len(words) >= 3 and capitalised >= 0.75 * len(words) and not listed)
             offset += len(line) + 1
 
+    def _line(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
     def shouting_at(self, char: int) -> bool:
-        return self.shouting[bisect.bisect_right(self.starts, char) - 1]
+        return self.shouting[self._line(char)]
+
+    def titled_at(self, char: int) -> bool:
+        """Whether the line at ``char`` is a title-case (or all-capitals) headline."""
+        line = self._line(char)
+        return self.titled[line] or self.shouting[line]
 
 
 def sentence_starts(doc: Doc) -> frozenset[int]:

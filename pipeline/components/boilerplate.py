@@ -43,7 +43,6 @@ class BoilerplateFinder:
         self.sentence_end = re.compile(spec["sentence_end"])
         self.continues_next = re.compile(spec["continues_next"])
         self.open_end = re.compile(spec["open_end"])
-        self.starts_digit = re.compile(spec["starts_digit"])
         self.contact_cue = re.compile(spec["contact_cue"])
         self.contact_lines = spec["contact_lines"]
         self.list_item = re.compile(spec["list_item"])
@@ -86,9 +85,7 @@ class BoilerplateFinder:
         """Whether ``line`` continues the sentence ``previous`` left open."""
         if self.sentence_end.search(previous) or self.list_item.match(line):
             return False
-        if self.continues_next.match(line):
-            return True
-        return bool(self.open_end.search(previous) and self.starts_digit.match(line))
+        return bool(self.continues_next.match(line) or self.open_end.search(previous))
 
     def _is_short(self, line: Line) -> bool:
         if self.nav_cue.match(line.text):

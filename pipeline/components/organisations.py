@@ -80,6 +80,7 @@ class OrganisationFinder:
         *,
         rules: str,
         roles: str,
+        people: str,
         gazetteer: str,
         max_paren_tokens: int,
         max_name_tokens: int,
@@ -105,6 +106,7 @@ class OrganisationFinder:
         self.group_modifiers = frozenset(spec["group_modifiers"])
         self.group_cues = tuple(tuple(c.split()) for c in spec["group_cues"])
         self.roles = RoleLexicon.load(roles)
+        self.honorifics = frozenset(load_json(people)["honorifics"])
         self.gazetteer = {k: v for k, v in load_json(gazetteer).items() if not k.startswith("_")}
         self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
         self.long_names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -118,7 +120,7 @@ class OrganisationFinder:
         def usable(start: int, end: int) -> bool:
             return not in_boilerplate(doc, start, end) and not case.shouting_at(start)
 
-        spans = [s for s in self.name_spans(doc) if usable(s.start_char, s.end_char)]
+        spans = [s for s in self.name_spans(doc, case) if usable(s.start_char, s.end_char)]
         defined = self._definitions(doc)
         acronyms: dict[str, Span] = {acr: span for span, acr in defined if acr}
         variants, not_orgs = self._acronyms(doc, spans, acronyms)
@@ -144,7 +146,7 @@ class OrganisationFinder:
 
     # -- finding names -------------------------------------------------------------------
 
-    def name_spans(self, doc: Doc) -> list[Span]:
+    def name_spans(self, doc: Doc, case: LineCase) -> list[Span]:
         """Organisation names in ``doc`` found from head words, gazetteer long forms and the
         publisher line, overlaps resolved in favour of the longest."""
         spans: list[Span] = []
@@ -154,7 +156,7 @@ class OrganisationFinder:
             if not self._is_head(doc, i):
                 i += 1
                 continue
-            end = self._extend_right(doc, i)
+            end = self._extend_right(doc, i, titled=case.titled_at(doc[i].idx))
             start = _split_ordinal(doc, self._extend_left(doc, i, starts))
             named = len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens
             if named and not self._names_a_thing(doc, end):
@@ -269,15 +271,17 @@ class OrganisationFinder:
         left = doc[j - 2]
         return left.is_title and left.text not in self.heads and not self.roles.is_head(left)
 
-    def _extend_right(self, doc: Doc, head: int) -> int:
+    def _extend_right(self, doc: Doc, head: int, *, titled: bool) -> int:
         """End (exclusive) of the name whose head is ``doc[head]``: following heads ("Police
         Department") and an "of/for/on ..." tail with a comma list ("of Alcohol, Tobacco,
-        Firearms and Explosives")."""
+        Firearms and Explosives"). In a title-case headline only "of" starts a tail: "Office
+        to Hold ..." goes on with a verb."""
         k = head
         while k + 1 < len(doc) and doc[k + 1].text in self.heads and same_line(doc[k], doc[k + 1]):
             k += 1
         end = k + 1
-        if end < len(doc) and doc[end].text in self.tail_joiners:
+        joiner = doc[end].text if end < len(doc) else None
+        if joiner in self.tail_joiners and (joiner == "of" or not titled):
             j = end + 1
             if j < len(doc) and doc[j].lower_ == "the":
                 j += 1
@@ -293,6 +297,8 @@ class OrganisationFinder:
         k = j + 1
         while k < len(doc) and same_line(doc[k - 1], doc[k]):
             tok = doc[k]
+            if in_tail and self._person_at(doc, k):
+                break
             if is_capitalised(tok) and tok.text not in POSSESSIVE:
                 k += 1
                 continue
@@ -310,6 +316,32 @@ class OrganisationFinder:
                 continue
             break
         return k
+
+    def _person_at(self, doc: Doc, k: int) -> bool:
+        """Whether a person, with the role words before the name, starts at ``doc[k]``: a
+        name's tail ends there ("Ministry of Home Affairs Shri Nityanand Rai", "State Board of
+        Equalization Vice Chair Michelle Steel", "Department of Consumer Affairs and Chief
+        Commissioner")."""
+        joined = doc[k].lower_ in {"and", "&"}
+        m = k + joined
+        while m < len(doc) and is_capitalised(doc[m]) and self.roles.is_role_word(doc[m]):
+            m += 1
+        if m == len(doc) or not is_capitalised(doc[m]):
+            return joined and m > k + 1 and self.roles.is_head(doc[m - 1])
+        person = doc[m].ent_iob_ == "B" and doc[m].ent_type_ == "PERSON"
+        if person or doc[m].lower_.rstrip(".") in self.honorifics:
+            return True
+        # a role, then two name words: "Vice Chair Michelle Steel"
+        name = doc[m : m + 2]
+        return (
+            m > k
+            and self.roles.is_head(doc[m - 1])
+            and len(name) == 2
+            and all(is_capitalised(t) and not self._org_word(t) for t in name)
+        )
+
+    def _org_word(self, tok: Token) -> bool:
+        return tok.text in self.heads or self.roles.is_role_word(tok) or tok.is_upper
 
     def _comma_list(self, doc: Doc, end: int) -> int:
         """Extend a tail over ", Shipping and Waterways": comma-separated capitalised words that
