@@ -25,8 +25,8 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
-#: Words that tell a title-case line: four letters or more (not "of", "and", "the").
-TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
+#: Words that tell a title-case line: five letters or more (not "of", "from", "with").
+TITLE_WORD = re.compile(r"\b[^\W\d_]{5,}")
 SPLIT_ORDINAL = re.compile(r"\b(\d+)\s+(st|nd|rd|th)\b")
 
 
@@ -166,7 +166,7 @@ class LineCase:
             words = TITLE_WORD.findall(line)
             capitalised = sum(w[0].isupper() for w in words)
             listed = "," in line  # "Chicago Police Department, FBI, Metra, and Pace"
-            self.titled.append(len(words) >= 3 and capitalised >= 0.75 * len(words) and not listed)
+            self.titled.append(len(words) >= 3 and capitalised == len(words) and not listed)
             offset += len(line) + 1
 
     def _line(self, char: int) -> int:

@@ -74,3 +74,93 @@ def test_inline_links_on_their_own_lines_are_release_text(make_doc):
     names = _org_names(doc)
     assert {"City of Miami Police Department", "Hialeah Police Department"} <= names
     assert "Surfside Police Department" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # riverside_ca: Gang Impact Team releases
+            "Staffed by detectives from the Beaumont, Cathedral City, Hemet, and Riverside "
+            "Police Departments.",
+            {
+                "Beaumont Police Department",
+                "Cathedral City Police Department",
+                "Hemet Police Department",
+                "Riverside Police Department",
+            },
+        ),
+        (  # san_diego_ca
+            "The case was investigated by the Chula Vista and Oceanside Police Departments.",
+            {"Chula Vista Police Department", "Oceanside Police Department"},
+        ),
+        (  # orange_ca
+            "Officers from the Huntington Beach and Seal Beach Police Departments responded.",
+            {"Huntington Beach Police Department", "Seal Beach Police Department"},
+        ),
+    ],
+)
+def test_names_listed_before_a_shared_plural_head(make_doc, text, expected):
+    names = _org_names(make_doc(text))
+    assert expected <= names
+    assert not any(n.endswith("Departments") for n in names)
+
+
+def test_sheriffs_departments_share_owner_and_head(make_doc):
+    # san_diego_ca / orange_ca: "Orange County and San Diego County Sheriff’s Departments"
+    names = _org_names(
+        make_doc("Deputies from the Orange County and San Diego County Sheriff’s Departments.")
+    )
+    assert {
+        "Orange County Sheriff’s Department",
+        "San Diego County Sheriff’s Department",
+    } <= names
+
+
+def test_plural_kinds_are_not_a_list_of_names(make_doc):
+    # pib_india webinars: a list of kinds of office, not of places
+    doc = make_doc(
+        "Each webinar is attended by officials from Line Departments, State Governments, "
+        "District Collectors, State Administrative Training Institutes and Central Training "
+        "Institutes."
+    )
+    assert not any(n.endswith("Training Institute") for n in _org_names(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (  # pib_india/2206474.txt: a house of parliament
+            "This information was given by the Minister in a written reply in Rajya Sabha today.",
+            "Rajya Sabha",
+        ),
+        (  # pib_india: a scheme
+            "The Department of Financial Services launched Pradhan Mantri Mudra Yojana (PMMY) "
+            "on 08.04.2015.",
+            "Pradhan Mantri Mudra Yojana",
+        ),
+        (  # dallas_tx: a programme
+            "The grant continues funding the Sexual Assault Kit Initiative (SAKI) in Dallas.",
+            "Sexual Assault Kit Initiative",
+        ),
+        (  # pib_india/2206704.txt: a company
+            "A special address by Shri Kumar, Chairman, Tamil Nadu Telecom Limited, followed.",
+            "Tamil Nadu Telecom Limited",
+        ),
+        (  # orange_ca: a state patrol
+            "California Highway Patrol officers arrived and arrested the driver.",
+            "California Highway Patrol",
+        ),
+        (  # san_diego_ca: a courthouse
+            "James Kingery was arraigned Tuesday in the Vista Courthouse.",
+            "Vista Courthouse",
+        ),
+    ],
+)
+def test_head_words_of_unseen_kinds_of_organisation(make_doc, text, org):
+    assert org in _org_names(make_doc(text))
+
+
+def test_programme_word_in_a_title_case_headline_is_no_name(make_doc):
+    # orange_ca headlines: "... Ponzi Scheme ...", every word capitalised
+    doc = make_doc("Investment Adviser Sentenced For Ponzi Scheme Defrauding Seniors\n\nText.")
+    assert not any("Scheme" in n for n in _org_names(doc))

@@ -89,6 +89,7 @@ class OrganisationFinder:
         spec = load_json(rules)
         self.heads = frozenset(spec["heads"])
         self.tail_heads = frozenset(spec["tail_heads"])
+        self.programme_heads = frozenset(spec["programme_heads"])
         self.lower_heads = frozenset(spec["lower_heads"])
         self.possessive_heads = frozenset(spec["possessive_heads"])
         self.tail_joiners = frozenset(spec["tail_joiners"])
@@ -125,8 +126,12 @@ class OrganisationFinder:
         acronyms: dict[str, Span] = {acr: span for span, acr in defined if acr}
         variants, not_orgs = self._acronyms(doc, spans, acronyms)
         spans = filter_spans(spans + [span for span, _ in defined] + list(acronyms.values()))
+        shared = [found for found in self.shared_heads(doc) if usable(*found.phrase)]
+        spans = [s for s in spans if not any(_inside(s, found.phrase) for found in shared)]
         long_of = {acr: clean_name(long.text) for acr, long in acronyms.items()}
         groups: dict[str, _Group] = {}
+        for found in shared:
+            self._add(groups, found.span.start_char, found.span.end_char, found.name, long_of)
         for span in spans:
             self._add(groups, span.start_char, span.end_char, clean_name(span.text), long_of)
         for span, acronym in variants:
@@ -153,7 +158,7 @@ class OrganisationFinder:
         starts = sentence_starts(doc)
         i = 0
         while i < len(doc):
-            if not self._is_head(doc, i):
+            if not self._is_head(doc, i, case):
                 i += 1
                 continue
             end = self._extend_right(doc, i, titled=case.titled_at(doc[i].idx))
@@ -170,6 +175,37 @@ class OrganisationFinder:
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
         return [s for s in filter_spans(spans) if not self._generic(s)]
+
+    def shared_heads(self, doc: Doc) -> list[_Shared]:
+        """Names listed before one plural head they share: "the Beaumont, Hemet and Riverside
+        Police Departments" -> Beaumont Police Department, Hemet Police Department, Riverside
+        Police Department. The words shared are head words and owners before it ("Police",
+        "Sheriff’s"), else the one word before it ("Fire"); a list of kinds of office is no
+        list of names ("State Governments, District Collectors and Central Training
+        Institutes")."""
+        found: list[_Shared] = []
+        for tok in doc:
+            head = singular(tok.text)
+            if head == tok.text or head not in self.heads:
+                continue
+            j = tok.i
+            while j > 0 and (doc[j - 1].text in self.heads or self._owner(doc, j - 1)):
+                j -= 1 + (doc[j - 1].text in POSSESSIVE)
+            j = min(j, tok.i - 1)  # one shared word at least: "Orange and Santa Ana Fire ..."
+            owner = "".join(t.text_with_ws for t in doc[j : tok.i]) + head
+            listed = _conjuncts(doc, j)
+            if len(listed) >= 2 and not any(self._kind_word(t) for run in listed for t in run):
+                phrase = (listed[0].start_char, tok.idx + len(tok.text))
+                found += [_Shared(span, f"{span.text} {owner}", phrase) for span in listed]
+        return found
+
+    def _kind_word(self, tok: Token) -> bool:
+        """A head or role word, singular or plural: it names a kind, not one organisation."""
+        return singular(tok.text) in self.heads or self.roles.is_role_word(tok)
+
+    def _owner(self, doc: Doc, i: int) -> bool:
+        """The possessive of a role word that owns an office: "’s" of "Sheriff’s Departments"."""
+        return doc[i].text in POSSESSIVE and i > 0 and self.roles.is_head(doc[i - 1])
 
     def _names_a_thing(self, doc: Doc, end: int) -> bool:
         """Whether the words go on past the head into the name of a thing ("My Ayush
@@ -243,9 +279,14 @@ class OrganisationFinder:
                     break
         return spans
 
-    def _is_head(self, doc: Doc, i: int) -> bool:
+    def _is_head(self, doc: Doc, i: int, case: LineCase) -> bool:
         tok = doc[i]
-        if tok.text in self.heads or (tok.text in self.tail_heads and self._has_tail(doc, i)):
+        programme = tok.text in self.programme_heads and not case.titled_at(tok.idx)
+        if (
+            tok.text in self.heads
+            or programme
+            or (tok.text in self.tail_heads and self._has_tail(doc, i))
+        ):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             # "Police Commissioner", "Bureau Chief": a role, not the end of a name
             return not (
@@ -297,8 +338,8 @@ class OrganisationFinder:
         k = j + 1
         while k < len(doc) and same_line(doc[k - 1], doc[k]):
             tok = doc[k]
-            if in_tail and self._person_at(doc, k):
-                break
+            if in_tail and (self._person_at(doc, k) or tok.ent_type_ in {"DATE", "TIME"}):
+                break  # "... Clinic on Saturday"
             if is_capitalised(tok) and tok.text not in POSSESSIVE:
                 k += 1
                 continue
@@ -562,6 +603,42 @@ PLACES = frozenset({"GPE", "LOC"})
 PLACE_OR_PEOPLE = PLACES | {"NORP"}
 #: What joins the names of a list ("“Fly Ooter Gang,” a.k.a., FOG, and “Koney Sides”").
 LIST_GLUE = frozenset({",", "and", "or", "a.k.a.", "a.k.a", "aka", "."})
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """One of the names listed before a plural head they share."""
+
+    span: Span  # the words of this name in the list ("Hemet")
+    name: str  # the name in full ("Hemet Police Department")
+    phrase: tuple[int, int]  # characters of the whole list and its head
+
+
+def _inside(span: Span, chars: tuple[int, int]) -> bool:
+    return chars[0] <= span.start_char and span.end_char <= chars[1]
+
+
+def _conjuncts(doc: Doc, end: int) -> list[Span]:
+    """The runs of name words joined by commas and one final "and"/"&" that end before
+    ``doc[end]`` ("Beaumont, Cathedral City, Hemet, and Riverside"), or [] without an "and"."""
+    runs: list[Span] = []
+    k, joined = end, False
+    while k > 0:
+        start = k
+        while start > 0 and _name_start(doc, start - 1) and same_line(doc[start - 1], doc[k - 1]):
+            start -= 1
+        if start == k:
+            break
+        runs.insert(0, doc[start:k])
+        k = start
+        if k >= 1 and doc[k - 1].lower_ in {"and", "&"}:
+            joined = True
+            k -= 1 + (k >= 2 and doc[k - 2].text == ",")
+        elif k >= 1 and doc[k - 1].text == "," and joined:
+            k -= 1
+        else:
+            break
+    return runs if joined else []
 
 
 def _split_ordinal(doc: Doc, start: int) -> int:
