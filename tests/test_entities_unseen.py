@@ -164,3 +164,67 @@ def test_programme_word_in_a_title_case_headline_is_no_name(make_doc):
     # orange_ca headlines: "... Ponzi Scheme ...", every word capitalised
     doc = make_doc("Investment Adviser Sentenced For Ponzi Scheme Defrauding Seniors\n\nText.")
     assert not any("Scheme" in n for n in _org_names(doc))
+
+
+def _roles(doc) -> dict[str, str | None]:
+    return {p.name: p.role for p in doc._.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (  # kings_ny: the closing line of most Brooklyn releases
+            "The District Attorney identified the defendant as Jason Forgetta, 39, of Ditmas "
+            "Park, Brooklyn.",
+            "Jason Forgetta",
+            "defendant",
+        ),
+        (  # los_angeles_ca
+            "Andrew Joseph Garcia, 22, was sentenced today by Judge Aaron Katz.",
+            "Andrew Joseph Garcia",
+            "defendant",
+        ),
+        (  # harris_tx / dallas_tx
+            "In February, a jury found Ziyah Patterson guilty of first-degree murder.",
+            "Ziyah Patterson",
+            "defendant",
+        ),
+        (  # cook_il
+            "He was convicted of the murder of Chicago Police Officer John Rivera.",
+            "John Rivera",
+            "Chicago Police Officer",
+        ),
+        (  # dallas_tx
+            "He was convicted of the rapes and killings of Erica Olivia Hernandez, 23, and "
+            "Veronica Hernandez.",
+            "Veronica Hernandez",
+            "victim",
+        ),
+        (  # orange_ca: a place before a role belongs to the role, not to a person
+            "Speakers include Diamond Bar Councilwoman Ling Ling Chang and others.",
+            "Ling Ling Chang",
+            "Diamond Bar Councilwoman",
+        ),
+    ],
+)
+def test_role_from_the_case_or_the_title(make_doc, text, name, role):
+    roles = _roles(make_doc(text))
+    assert roles.get(name) == role
+    assert "Diamond Bar" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Call the Victim Services Division at the District Attorney’s Office.",
+            "Victim Services Division",
+        ),  # riverside_ca / san_diego_ca
+        (
+            "Funding comes from the Victim Assistance Program of the county.",
+            "Victim Assistance Program",
+        ),  # san_diego_ca
+    ],
+)
+def test_role_word_that_opens_an_organisation_name(make_doc, text, org):
+    assert org in _org_names(make_doc(text))

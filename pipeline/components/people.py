@@ -40,6 +40,9 @@ from pipeline.records import Person
 from pipeline.resources import load_json
 
 ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the"})
+#: Dependency labels of a name under the verb that gives its part in a case (rules in
+#: ``case_roles`` of people.json).
+CASE_RELATIONS = {"nsubjpass": "passive", "dobj": "object", "nsubj": "subject"}
 OPEN_FORM = frozenset({"NOUN", "ADJ", "PROPN"})
 
 
@@ -98,6 +101,10 @@ class PeopleFinder:
         self.list_heading = re.compile(spec["list_heading"])
         self.list_item = re.compile(spec["list_item"])
         self.not_name = frozenset(spec["not_name_words"])
+        self.case_roles = {
+            role: {relation: frozenset(verbs) for relation, verbs in by.items()}
+            for role, by in spec["case_roles"].items()
+        }
         self.roles = RoleLexicon.load(roles)
         self.max_name_tokens = max_name_tokens
         self.max_role_tokens = max_role_tokens
@@ -167,9 +174,19 @@ class PeopleFinder:
                 continue
             if name.end < len(doc) and self._honorific(doc[name.end]):
                 continue  # a title before an honorific: "Guru Krishna Shri Shri Premananda"
+            if self._before_role(doc, name):
+                continue  # a place before a role: "Diamond Bar Councilwoman Ling Ling Chang"
             if name.anchored or self._plausible(doc, name):
                 kept.append(name)
         return kept
+
+    def _before_role(self, doc: Doc, name: _Name) -> bool:
+        """Whether a capitalised role word follows the name on its line, with no comma: the
+        words are the place or office the role belongs to, not a person."""
+        if name.honorific or name.end >= len(doc):
+            return False
+        nxt = doc[name.end]
+        return is_capitalised(nxt) and self.roles.is_head(nxt) and same_line(doc[name.end - 1], nxt)
 
     def _run_starts(self, doc: Doc, i: int) -> bool:
         """Whether a run of name words starts at ``doc[i]``."""
@@ -317,6 +334,36 @@ class PeopleFinder:
             best = next((r for canonical, r in roles if canonical), roles[0][1] if roles else None)
             if best is not None:
                 person.role = _Role(_singular_role(best), best.organisation)
+            else:
+                person.role = next(
+                    (_Role(r, None) for n in person.names if (r := self._case_role(doc, n))), None
+                )
+
+    def _case_role(self, doc: Doc, name: _Name) -> str | None:
+        """The part the named person plays in a case, from the word the name depends on:
+        "Clifford Chaun Loyer was convicted", "a jury found Loyer guilty" (defendant), "the
+        killings of Erica Olivia Hernandez" (victim), "identified the defendant as Devonte
+        Brown" (the role the verb's object names). Lists and appositions pass the word on."""
+        tok = doc[name.end - 1]
+        while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head is not tok:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in {"as", "of"}:
+            governor = head.head
+            if head.lower_ == "as":
+                named = [c for c in governor.children if c.dep_ == "dobj"]
+                return named[0].lemma_.lower() if named and self.roles.is_head(named[0]) else None
+            return self._role_by(governor, "of")
+        relation = CASE_RELATIONS.get(tok.dep_)
+        if relation is None:
+            return None
+        if head.lemma_ == "find" and not any(c.lower_ == "guilty" for c in head.subtree):
+            return None
+        return self._role_by(head, relation)
+
+    def _role_by(self, word: Token, relation: str) -> str | None:
+        lemma = word.lemma_.lower()
+        return next((r for r, by in self.case_roles.items() if lemma in by.get(relation, ())), None)
 
     def _role_at(self, doc: Doc, start: int, end: int) -> _Role | None:
         before = self._role_before(doc, start)
