@@ -228,3 +228,42 @@ def test_role_from_the_case_or_the_title(make_doc, text, name, role):
 )
 def test_role_word_that_opens_an_organisation_name(make_doc, text, org):
     assert org in _org_names(make_doc(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pib_india: scheme and campaign names the model tags as people
+        "The reforms marked an impactful year, aligned with the vision of Viksit Bharat @2047.",
+        # kings_ny, pib_india: places
+        "Detectives arrested the defendant on October 30, 2013 near his residence in Bedford "
+        "Stuyvesant.",
+        "The meeting was held with MPs from Uttar Pradesh, Bihar, Maharashtra, Rajasthan, "
+        "Gujarat and Tamil Nadu.",
+        # dallas_tx: a building
+        "The hearing is at the Frank Crowley Courts Building on Friday.",
+    ],
+)
+def test_names_that_are_not_people(make_doc, text):
+    assert [p.name for p in make_doc(text)._.people] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # kings_ny: an age after the name, no role
+        ("Police arrested Sanford Solny, 68, at his home on Tuesday.", "Sanford Solny"),
+        # miami_dade_fl: an age before the name, no given name the lexicon knows
+        (
+            "Charged in the operation were 27-year-old Tangir Jamil Riman and others.",
+            "Tangir Jamil Riman",
+        ),
+        # dallas_tx: mentioned again by surname alone
+        (
+            "Jose Sifuentes met his victims at bars. Police said Sifuentes drove away.",
+            "Jose Sifuentes",
+        ),
+    ],
+)
+def test_people_the_release_treats_as_people(make_doc, text, name):
+    assert name in {p.name for p in make_doc(text)._.people}

@@ -37,12 +37,14 @@ from pipeline.names import (
     token_bounds,
 )
 from pipeline.records import Person
-from pipeline.resources import load_json
+from pipeline.resources import load_json, load_lines
 
 ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the"})
 #: Dependency labels of a name under the verb that gives its part in a case (rules in
 #: ``case_roles`` of people.json).
 CASE_RELATIONS = {"nsubjpass": "passive", "dobj": "object", "nsubj": "subject"}
+#: An age right before a name: "27-year-old Daniel Xavier Oneil".
+AGE_BEFORE = re.compile(r"\byears?[-\s]old\s*$")
 OPEN_FORM = frozenset({"NOUN", "ADJ", "PROPN"})
 
 
@@ -92,9 +94,12 @@ class PeopleFinder:
         max_name_tokens: int,
         max_role_tokens: int,
         max_pronoun_sentences: int,
+        given_names: str,
     ):
         self.name = name
+        self.given_names = frozenset(load_lines(given_names))
         spec = load_json(rules)
+        self.place_words = frozenset(spec["place_words"])
         self.honorifics: dict[str, str | None] = spec["honorifics"]
         self.pronouns: dict[str, str] = spec["pronouns"]
         self.copulas = frozenset(spec["copulas"])
@@ -134,6 +139,7 @@ class PeopleFinder:
         people = self._cluster(doc, names)
         self._roles(doc, people)
         self._surnames(doc, people, case)
+        people = [p for p in people if self._is_person(doc, p)]
         self._pronouns(doc, people)
         doc._.people = [self._record(doc, p) for p in people]
         return doc
@@ -245,6 +251,21 @@ class PeopleFinder:
         if len(words) < 2:
             return False
         return not any(t.lower_ in self.lower_words for t in words)
+
+    def _is_person(self, doc: Doc, person: _Person) -> bool:
+        """Whether the release treats the name as a person's: anchored by an honorific or a
+        role, given a role or a part in a case, an age, a later mention by surname alone, or
+        opening with a given name. Scheme, place and campaign names the model tags as people
+        ("Viksit Bharat", "Tamil Nadu", "Jan Andolan") show none of these."""
+        if person.words[-1] in self.place_words:
+            return False
+        if person.role is not None or any(n.anchored or _aged(doc, n) for n in person.names):
+            return True
+        named = {token_bounds(doc, n.start, n.end) for n in person.names}
+        for start, end in person.mentions:
+            if (start, end) not in named and _standalone(doc, start, end):
+                return True  # "Sifuentes would go to bars"
+        return person.words[0].lower() in self.given_names
 
     def _honorific(self, tok: Token) -> bool:
         text = tok.text
@@ -594,6 +615,25 @@ def person_for_role(doc: Doc, text: str, before: int | None = None) -> Person | 
     last = {id(p): max((s for s, _ in p.mentions if s < before), default=-1) for p in matches}
     best = max(matches, key=lambda p: last[id(p)])
     return best if last[id(best)] >= 0 else None
+
+
+def _standalone(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` stands alone, no capitalised word beside it (a
+    surname, not the last word of the same name written out again)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not any(t is not None and is_capitalised(t) for t in (before, after))
+
+
+def _aged(doc: Doc, name: _Name) -> bool:
+    """Whether an age stands by the name: "Devonte Brown, 30," or "27-year-old Daniel Oneil"."""
+    after = doc[name.end : name.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    return AGE_BEFORE.search(doc[max(0, name.start - 5) : name.start].text) is not None
 
 
 def _canonical(person: _Person) -> str:
