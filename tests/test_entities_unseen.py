@@ -267,3 +267,37 @@ def test_names_that_are_not_people(make_doc, text):
 )
 def test_people_the_release_treats_as_people(make_doc, text, name):
     assert name in {p.name for p in make_doc(text)._.people}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        (  # pib_india: the plural of an abbreviated thing
+            "72 Mentor and 200 mentee cities signed MoUs to foster knowledge transfer.",
+            "MoUs",
+        ),
+        (  # miami_dade_fl media advisories: a field label
+            "MEDIA ADVISORY\nWHO:\nKatherine Fernandez Rundle, State Attorney\nWHAT:\nPress "
+            "conference",
+            "WHO",
+        ),
+        (  # los_angeles_ca, orange_ca: a dateline place set in capitals
+            "TARZANA, Calif. – A 44-year-old man was charged today with fatally stabbing a man "
+            "outside a Tarzana home.",
+            "TARZANA",
+        ),
+    ],
+)
+def test_capitalised_words_that_are_not_organisations(make_doc, text, not_org):
+    assert not_org not in _org_names(make_doc(text))
+
+
+def test_person_before_and_does_not_open_an_organisation(make_doc):
+    # miami_dade_fl media advisory
+    doc = make_doc(
+        "State Attorney Katherine Fernandez Rundle and Miami-Dade Police Director Stephanie V. "
+        "Daniels and City of Miami Police Chief Manuel A. Morales will hold a press conference."
+    )
+    names = _org_names(doc)
+    assert "City of Miami Police" in names
+    assert not any("Daniels" in n for n in names)

@@ -137,11 +137,20 @@ class OrganisationFinder:
         for span, acronym in variants:
             self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
         covered = {i for s in spans for i in range(s.start, s.end)}
+        written = {t.text for t in doc if not t.is_upper}
         for tok in doc:
             if tok.i in covered or not is_acronym(tok.text) or tok.text in not_orgs:
                 continue
+            if _field_label(tok):
+                continue
             known = tok.text in acronyms or tok.text in self.gazetteer
-            tagged = tok.ent_type_ == "ORG" and len(tok.text) >= 3 and not _in_caps_words(tok)
+            tagged = (
+                tok.ent_type_ == "ORG"
+                and len(tok.text) >= 3
+                and tok.text.title() not in written  # "TARZANA, Calif." beside "Tarzana"
+                and not _in_caps_words(tok)
+                and not _plural_acronym(tok.text)
+            )
             if (known or tagged) and tok.text not in self.not_acronyms:
                 end = tok.idx + len(tok.text)
                 if usable(tok.idx, end):
@@ -310,7 +319,13 @@ class OrganisationFinder:
         if j < 2:
             return False
         left = doc[j - 2]
-        return left.is_title and left.text not in self.heads and not self.roles.is_head(left)
+        person = left.ent_type_ == "PERSON"  # "Director Stephanie V. Daniels and City of ..."
+        return (
+            left.is_title
+            and not person
+            and left.text not in self.heads
+            and not self.roles.is_head(left)
+        )
 
     def _extend_right(self, doc: Doc, head: int, *, titled: bool) -> int:
         """End (exclusive) of the name whose head is ``doc[head]``: following heads ("Police
@@ -363,6 +378,8 @@ class OrganisationFinder:
         name's tail ends there ("Ministry of Home Affairs Shri Nityanand Rai", "State Board of
         Equalization Vice Chair Michelle Steel", "Department of Consumer Affairs and Chief
         Commissioner")."""
+        if doc[k].text in self.heads:
+            return False  # "City of Miami Police Chief Manuel A. Morales": the name's own head
         joined = doc[k].lower_ in {"and", "&"}
         m = k + joined
         while m < len(doc) and is_capitalised(doc[m]) and self.roles.is_role_word(doc[m]):
@@ -697,6 +714,18 @@ def _initials_are(acronym: str, span: Span) -> bool:
     ("MoPSW" = Ministry of Ports, Shipping and Waterways)."""
     initials = "".join(w[0] for w in name_words(span) if w[0].isupper())
     return initials == "".join(c for c in acronym if c.isupper())
+
+
+def _plural_acronym(text: str) -> bool:
+    """ "MoUs", "SFs": the plural of an abbreviated thing or group, not one organisation."""
+    return len(text) > 2 and text.endswith("s") and text[-2].isupper()
+
+
+def _field_label(tok: Token) -> bool:
+    """ "WHO:" opening a line of a media advisory (WHO, WHAT, WHEN, WHERE): a field's label."""
+    doc = tok.doc
+    opens_line = tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space
+    return opens_line and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
 def _in_caps_words(tok: Token) -> bool:
