@@ -301,3 +301,40 @@ def test_person_before_and_does_not_open_an_organisation(make_doc):
     names = _org_names(doc)
     assert "City of Miami Police" in names
     assert not any("Daniels" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "acronym"),
+    [
+        (  # pib_india: a plural head defined by an acronym
+            "For quality education in tribal areas 95 Eklavya Model Residential Schools (EMRS) "
+            "have been made functional.",
+            "Eklavya Model Residential Schools",
+            "EMRS",
+        ),
+        (  # pib_india
+            "The Technical Research Centres (TRCs) have been established in Autonomous "
+            "Institutions.",
+            "Technical Research Centres",
+            "TRCs",
+        ),
+        (  # pib_india/2207446.txt: "and" inside a company's name
+            "The craft, built by Garden Reach Shipbuilders and Engineers (GRSE), Kolkata, was "
+            "delivered to the Navy.",
+            "Garden Reach Shipbuilders and Engineers",
+            "GRSE",
+        ),
+    ],
+)
+def test_acronym_defines_a_name_with_a_plural_or_joined_head(make_doc, text, org, acronym):
+    orgs = {o.name: o.acronym for o in make_doc(text)._.organisations}
+    assert orgs.get(org) == acronym
+
+
+def test_names_listed_with_organisations(make_doc):
+    # cook_il/news_cook-county-states-attorney-launches-regional-transit-task-force-...
+    doc = make_doc(
+        "Representatives from the Chicago Police Department, Cook County Sheriff’s Office, "
+        "FBI, ATF, DEA, U.S. Attorney’s Office, CTA, Metra, and Pace participated."
+    )
+    assert {"Chicago Police Department", "Metra"} <= _org_names(doc)

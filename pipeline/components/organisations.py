@@ -183,7 +183,8 @@ class OrganisationFinder:
             for m in pattern.finditer(doc.text):
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
-        return [s for s in filter_spans(spans) if not self._generic(s)]
+        spans = [s for s in filter_spans(spans) if not self._generic(s)]
+        return filter_spans(spans + self.listed_with(doc, spans))
 
     def shared_heads(self, doc: Doc) -> list[_Shared]:
         """Names listed before one plural head they share: "the Beaumont, Hemet and Riverside
@@ -210,11 +211,39 @@ class OrganisationFinder:
 
     def _kind_word(self, tok: Token) -> bool:
         """A head or role word, singular or plural: it names a kind, not one organisation."""
-        return singular(tok.text) in self.heads or self.roles.is_role_word(tok)
+        return self._head_word(tok) or self.roles.is_role_word(tok)
+
+    def _head_word(self, tok: Token) -> bool:
+        """A head word of an organisation or programme name, singular or plural."""
+        words = (tok.text, singular(tok.text))  # "Schools", "Shipbuilders"
+        return any(w in self.heads or w in self.programme_heads for w in words)
 
     def _owner(self, doc: Doc, i: int) -> bool:
         """The possessive of a role word that owns an office: "’s" of "Sheriff’s Departments"."""
         return doc[i].text in POSSESSIVE and i > 0 and self.roles.is_head(doc[i - 1])
+
+    def listed_with(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names with no head word listed together with organisations: "Chicago Police
+        Department, Cook County Sheriff’s Office, FBI, ATF, CTA, Metra, and Pace". A conjunct
+        of an organisation in the parse is one when all its words are capitalised, none is
+        written in lower case elsewhere in the release, and the model tags no person or place."""
+        lower = {t.lower_ for t in doc if t.is_lower}
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for span in spans:
+            for tok in span.root.conjuncts:
+                if tok.i in covered or tok.ent_type_ in PLACE_OR_PEOPLE | {"PERSON"}:
+                    continue
+                words = doc[tok.left_edge.i : tok.i + 1]
+                if words[0].lower_ == "the":
+                    words = words[1:]
+                if len(words) and all(
+                    is_capitalised(t) and t.lower_ not in lower and not self._kind_word(t)
+                    for t in words
+                    if not t.is_punct
+                ):
+                    found.append(words)
+        return found
 
     def _names_a_thing(self, doc: Doc, end: int) -> bool:
         """Whether the words go on past the head into the name of a thing ("My Ayush
@@ -528,8 +557,10 @@ class OrganisationFinder:
         run = doc[start:end]
         if not len(run) or not acronym_fits(acronym, name_words(run)):
             return None
-        if span is not None or acronym in self.gazetteer or acronym in known:
-            return run  # "Cook County State's Attorney Regional ... Task Force (CCROC)"
+        headed = any(self._head_word(t) for t in run)
+        if span is not None or headed or acronym in self.gazetteer or acronym in known:
+            return run  # "Cook County State's Attorney Regional ... Task Force (CCROC)",
+            # "Eklavya Model Residential Schools (EMRS)", "... Shipbuilders and Engineers (GRSE)"
         return None
 
     def _definitions(self, doc: Doc) -> list[tuple[Span, str | None]]:
