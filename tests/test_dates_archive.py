@@ -1,0 +1,180 @@
+"""Date forms taken from real releases of the archive (``shared/corpus/archive``; each case
+names its file): numeric dates in the release's own day/month order, coordinated and spanning
+months and days, fiscal-year spans, and relative expressions of week parts and named months."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+def found(doc):
+    return [(d.text, d.start, d.end, d.precision) for d in doc._.dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # riverside_ca/news_185-kilograms-fentanyl-seized-riverside-county-gang-impact-team
+            "A federal arrest warrant was issued for Ignacio Alcala, DOB: 9-5-85, alleging drug "
+            "trafficking. December 19, 2022",
+            D(2022, 12, 19),
+            [
+                ("9-5-85", D(1985, 9, 5), D(1985, 9, 5), "day"),
+                ("December 19, 2022", D(2022, 12, 19), D(2022, 12, 19), "day"),
+            ],
+        ),
+        (  # los_angeles_ca/media_news_jury-convicts-man-murdering-two-unhoused-men-...
+            "The jury convicted Loyer (dob 10/8/84) of two counts of first-degree murder.",
+            D(2026, 6, 3),
+            [("10/8/84", D(1984, 10, 8), D(1984, 10, 8), "day")],
+        ),
+        (  # orange_ca/press_14-year-old-boy-charged-as-an-adult-...
+            "At the request of his attorney, the arraignment was continued to 12/10/04 at "
+            "8:30 AM in department N7, North Justice Center.",
+            D(2004, 11, 22),
+            [("12/10/04", D(2004, 12, 10), D(2004, 12, 10), "day")],
+        ),
+        (  # dallas_tx/..._2025_2025_20Expunction_20Expo_20Kick_20Off_...: US order
+            "July 1, 2025 Contact: Claire Crouch\nYou were convicted before 09/01/2021 for "
+            "Unlawful Carrying of a Weapon.",
+            None,
+            [
+                ("July 1, 2025", D(2025, 7, 1), D(2025, 7, 1), "day"),
+                ("09/01/2021", D(2021, 9, 1), D(2021, 9, 1), "day"),
+            ],
+        ),
+        (  # pib_india/2207176.txt: written dates day first, so numeric ones too
+            "Posted On: 22 DEC 2025. The Authority considered the recommendations of the "
+            "Committee constituted by it vide order dated 9/5/24 and its further directions "
+            "dated 12/8/2025.",
+            None,
+            [
+                ("22 DEC 2025", D(2025, 12, 22), D(2025, 12, 22), "day"),
+                ("9/5/24", D(2024, 5, 9), D(2024, 5, 9), "day"),
+                ("12/8/2025", D(2025, 8, 12), D(2025, 8, 12), "day"),
+            ],
+        ),
+        (  # pib_india: a day over 12 settles the order; dots are day first
+            "The Hon’ble Supreme Court in its order dated 20/11/2025 has given directions. "
+            "The Act has come into force with effect from 10.09.2025 at all ports.",
+            None,
+            [
+                ("20/11/2025", D(2025, 11, 20), D(2025, 11, 20), "day"),
+                ("10.09.2025", D(2025, 9, 10), D(2025, 9, 10), "day"),
+            ],
+        ),
+    ],
+    ids=["dob-hyphen", "dob-slash", "two-digit-year", "month-first", "day-first", "dots"],
+)
+def test_numeric_dates(make_doc, text, published, expected):
+    doc = make_doc(text, published=published)
+    assert found(doc) == expected
+    for d in doc._.dates:
+        assert doc.text[d.char_start : d.char_end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Office: 714-347-8408 Cell: 714-292-2718",  # orange_ca contact blocks
+        "a world record with a time of 2.00.21 in the 200 m event",  # pib_india
+        "Version 1.2.10 of the software; score 9-5 in the final",
+    ],
+    ids=["phone", "race-time", "version-and-score"],
+)
+def test_numbers_that_are_not_numeric_dates(make_doc, text):
+    assert make_doc(text, published=D(2025, 1, 1))._.dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # kings_ny/2016_..._thirty-five-alleged-gang-members-...
+            "The indictment pertains to four early morning incidents dating back to May and "
+            "June 2015.",
+            None,
+            [("May and June 2015", D(2015, 5, 1), D(2015, 6, 30), "month")],
+        ),
+        (  # pib_india: a dash between months
+            "For the year 2025, the cumulative exports from January–November 2025 grew.",
+            None,
+            [
+                ("2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+                ("from January–November 2025", D(2025, 1, 1), D(2025, 11, 30), "month"),
+            ],
+        ),
+        (  # pib_india (MoHUA, Swachh Survekshan): a part of the first month
+            "The assessments are expected to begin from mid-February to March 2026.",
+            None,
+            [("from mid-February to March 2026", D(2026, 2, 1), D(2026, 3, 31), "month")],
+        ),
+        (  # cook_il/news_day-one-priorities-numbers-100-days-...: across a year
+            "Detentions rose in December 2024 - March 2025 compared with last year.",
+            None,
+            [("December 2024 - March 2025", D(2024, 12, 1), D(2025, 3, 31), "month")],
+        ),
+        (  # orange_ca: two consecutive days joined by "and"
+            "On March 27 and 28, 2009, Chesney and a female friend visited the spa.",
+            None,
+            [("March 27 and 28, 2009", D(2009, 3, 27), D(2009, 3, 28), "day")],
+        ),
+        (  # pib_india: a span of fiscal years
+            "Andhra Pradesh had not participated during last three years (FY 2022-23 to "
+            "FY 2024-25).",
+            None,
+            [("2022-23 to FY 2024-25", D(2022, 1, 1), D(2025, 12, 31), "year")],
+        ),
+    ],
+    ids=[
+        "month-and-month",
+        "month-dash-month",
+        "mid-month-to",
+        "across-years",
+        "days-and",
+        "fiscal-span",
+    ],
+)
+def test_coordinated_and_spanning_dates(make_doc, text, published, expected):
+    assert found(make_doc(text, published=published)) == expected
+
+
+def test_days_joined_by_and_that_are_not_consecutive_are_no_range(make_doc):
+    # orange_ca: "the Truancy Interventions conducted March 5 and 12, 2008"
+    doc = make_doc(
+        "The table shows the Truancy Interventions conducted March 5 and 12, 2008.",
+        published=D(2010, 1, 4),
+    )
+    assert found(doc)[0] == ("March 5", D(2008, 3, 5), D(2008, 3, 5), "day")
+    assert all(d.start.year == 2008 for d in doc._.dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # dallas_tx/..._Press-Release--Brandon-Sampson-Murder-Trial-...: Mon to the day before
+            "Brandon Sampson was found guilty of murder earlier this week by a Dallas County jury.",
+            D(2019, 8, 15),
+            [("earlier this week", D(2019, 8, 12), D(2019, 8, 14), "day")],
+        ),
+        (  # orange_ca/press_support-grows-for-2nd-annual-keep-calm-...
+            "The second annual Rocking & Rally will take place this coming October.",
+            D(2014, 7, 25),
+            [("this coming October", D(2014, 10, 1), D(2014, 10, 31), "month")],
+        ),
+        (  # kings_ny/2019_01_09_new-jersey-man-sentenced-...
+            "The defendant was convicted of second-degree murder last November following a "
+            "jury trial.",
+            D(2019, 1, 9),
+            [("last November", D(2018, 11, 1), D(2018, 11, 30), "month")],
+        ),
+    ],
+    ids=["earlier-this-week", "this-coming-month", "last-month-name"],
+)
+def test_relative_parts_and_named_months(make_doc, text, published, expected):
+    doc = make_doc(text, published=published)
+    assert found(doc) == expected
+    assert all(d.relative for d in doc._.dates)
