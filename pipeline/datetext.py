@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import dateparser
@@ -242,7 +242,7 @@ class DateFinder:
                 candidates.append((m.start(), m.end(), self._relative_value(m, published)))
             for m in self.weekday.finditer(text):
                 candidates.append((m.start(), m.end(), self._weekday_value(m, text, published)))
-        return self._select(text, candidates, skip)
+        return _same_weekdays(self._select(text, candidates, skip))
 
     def _select(self, text, candidates, skip) -> list[DateMention]:
         taken = bytearray(len(text))
@@ -268,9 +268,10 @@ class DateFinder:
     def _years_value(self, m: re.Match, text: str) -> Value | None:
         groups = m.groupdict()
         last = int(groups["y2"])
+        if self.count_after.match(text, m.end()):  # "1900 block of", "in 2018 to 35 years"
+            return None
         if groups.get("y1") is None:
-            before = text[max(0, m.start() - 20) : m.start()]
-            if self.count_before.search(before) or self.count_after.match(text, m.end()):
+            if self.count_before.search(text[max(0, m.start() - 20) : m.start()]):
                 return None
             first = last
         else:
@@ -306,6 +307,24 @@ class DateFinder:
         """The words before ``start`` in the same sentence, at most ``future_window`` chars."""
         window = text[max(0, start - self.future_window) : start]
         return re.split(r"[.!?]\s", window)[-1]
+
+
+def _same_weekdays(found: list[DateMention]) -> list[DateMention]:
+    """A bare weekday ("at Saturday's celebration") is the day the release dates with that
+    weekday elsewhere ("this Saturday, December 11th, 2004") when it dates exactly one."""
+    named: dict[str, set[dt.date]] = {}
+    for d in found:
+        if not d.relative and d.start == d.end and (m := _WEEKDAY_START.match(d.text)):
+            named.setdefault(m["wd"], set()).add(d.start)
+    out = []
+    for d in found:
+        m = _WEEKDAY_START.fullmatch(d.text)
+        days = named.get(m["wd"], set()) if m and d.relative else set()
+        out.append(replace(d, start=min(days), end=min(days)) if len(days) == 1 else d)
+    return out
+
+
+_WEEKDAY_START = re.compile(rf"(?:this\s+)?(?P<wd>{WEEKDAY})\b(?:\s+\w+)?", re.IGNORECASE)
 
 
 class _BaseYears:

@@ -178,3 +178,65 @@ def test_relative_parts_and_named_months(make_doc, text, published, expected):
     doc = make_doc(text, published=published)
     assert found(doc) == expected
     assert all(d.relative for d in doc._.dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # orange_ca/press_man-extradited-from-arizona-...-1984-cold-case-murder-...
+            "He was behind a County office building on the 2000 block of Walnut Street in "
+            "Santa Ana.",
+            [],
+        ),
+        (  # orange_ca/press_fugitive-who-fled-to-mexico-...-quinceanera-in-2006-...
+            "Police responded to a report of shots fired at an apartment in the 2000 block of "
+            "Wallace Avenue in Costa Mesa in 2006.",
+            [("2006", D(2006, 1, 1), D(2006, 12, 31), "year")],
+        ),
+        (  # san_diego_ca/news_da-opposes-parole-murder-hire-killer.txt
+            "Governor Jerry Brown commuted her sentence in 2018 to 35 years-to-life.",
+            [("2018", D(2018, 1, 1), D(2018, 12, 31), "year")],
+        ),
+        (  # a date followed by a sentence length
+            "Perez was sentenced March 10, 1992, to 28 years to life in state prison.",
+            [("March 10, 1992", D(1992, 3, 10), D(1992, 3, 10), "day")],
+        ),
+    ],
+    ids=["block-number", "block-then-year", "year-then-sentence", "date-then-sentence"],
+)
+def test_block_numbers_and_sentence_lengths_are_not_years(make_doc, text, expected):
+    assert found(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "weekday", "day"),
+    [
+        (  # orange_ca/press_man-faces-trial-for-twice-depositing-...
+            "SANTA ANA – A man faces trial Tuesday for twice depositing his semen into a "
+            "co-worker’s water bottle. Opening statements are expected to begin Tuesday, Feb. "
+            "22, 2011, at 9:00 a.m. in Department C-56.",
+            D(2011, 2, 16),
+            "Tuesday",
+            D(2011, 2, 22),
+        ),
+        (  # dallas_tx/..._2023_2024_20Expunction_20Expo_20Kick_20Off_...
+            "You may call between 8:30 am and 4:00 pm on Monday, July 8, 2024 or Tuesday, "
+            "July 9, 2024 (if applications have not already closed on Monday).",
+            D(2024, 7, 1),
+            "Monday",
+            D(2024, 7, 8),
+        ),
+        (  # orange_ca/press_the-orange-county-district-attorneys-office-celebrates-...
+            "The OCDA will host its Adopt-a-Family event this Saturday, December 11th, 2004. "
+            "All adopted families are invited to Saturday’s special holiday celebration.",
+            D(2004, 12, 10),
+            "Saturday",
+            D(2004, 12, 11),
+        ),
+    ],
+    ids=["trial-tuesday", "closed-on-monday", "saturdays-celebration"],
+)
+def test_bare_weekday_is_the_day_the_release_names_with_it(make_doc, text, published, weekday, day):
+    doc = make_doc(text, published=published)
+    bare = [d for d in doc._.dates if d.text == weekday]
+    assert [(d.start, d.end) for d in bare] == [(day, day)]
