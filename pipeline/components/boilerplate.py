@@ -56,17 +56,44 @@ class BoilerplateFinder:
         run: list[Line] = []
         before: Line | None = None  # the line just before the current run
         keep_for = 0
-        for line in self.logical_lines(doc.text):
+        lines = self.logical_lines(doc.text)
+        for line in lines:
             if self.contact_cue.search(line.text):
                 keep_for = self.contact_lines + 1
+            elif self.nav_cue.match(line.text):  # a page list below a contact block
+                keep_for = 0
             keep_for = max(0, keep_for - 1)
             if not keep_for and self._is_short(line) and not _overlaps(line, protected):
                 run.append(line)
                 continue
             regions += self._flush(run, before)
             run, before = [], line
-        doc._.boilerplate = regions + self._flush(run, before)
+        regions += self._flush(run, before)
+        end = len(doc.text)
+        joined = self._joined([*regions, (end, end)], lines, protected)
+        doc._.boilerplate = [r for r in joined if r[0] < r[1]]
         return doc
+
+    def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
+        """Regions with nothing between them but lines that are not release text (a list of
+        other releases whose long headlines break the run) as one region, the last one
+        reaching the end of the text (``regions`` ends with an empty one there): a sentence,
+        a header line or a contact cue between two regions keeps them apart."""
+        joined: list[tuple[int, int]] = []
+        for start, end in regions:
+            between = [ln for ln in lines if joined and joined[-1][1] < ln.start < start]
+            if joined and not any(self._release_line(ln, protected) for ln in between):
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        return joined
+
+    def _release_line(self, line: Line, protected) -> bool:
+        return bool(
+            self.sentence_end.search(line.text)
+            or self.contact_cue.search(line.text)
+            or _overlaps(line, protected)
+        )
 
     def logical_lines(self, text: str) -> list[Line]:
         """Non-blank lines of ``text``, wrapped sentences joined into one line."""
