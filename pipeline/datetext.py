@@ -116,7 +116,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ("months", rf"{_month('m2')}(?:,?\s+(?:of\s+)?|-){_year('y2')}{_END}"),
     (
         "months",
-        r"\b(?P<dir>this coming|this past|this|next|last)\s+"
+        r"\b(?P<dir>(?i:this coming|this past|this|next|last))\s+"
         rf"{_month('m2')}(?!,?\s*\d|\w|\s+[A-Z])",
     ),
     (
@@ -210,7 +210,7 @@ class DateFinder:
         self.forms = [(kind, re.compile(pattern)) for kind, pattern in FORMS]
         self.relative = re.compile(rf"\b(?:{longest_first(rules.relative)})\b", re.IGNORECASE)
         self.weekday = re.compile(
-            r"(?:\b(?P<dir>last|next|this past|this coming|this)\s+)?"
+            r"(?:\b(?P<dir>(?i:last|next|this past|this coming|this))\s+)?"
             rf"\b(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b"
         )
         self.count_before = re.compile(rf"\b(?:{longest_first(rules.count_before)})\.?\s+$")
@@ -423,7 +423,7 @@ def _months_value(m: re.Match, published: dt.date | None, base: dt.date | None) 
     if g.get("y2"):
         return (*month_range(int(g["y2"]), month), "month", False)
     if g.get("dir"):
-        return _named_month(g["dir"], month, published) if published else None
+        return _named_month(g["dir"].lower(), month, published) if published else None
     if g.get("rel"):
         base = published
     if base is None:

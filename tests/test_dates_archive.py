@@ -240,3 +240,38 @@ def test_bare_weekday_is_the_day_the_release_names_with_it(make_doc, text, publi
     doc = make_doc(text, published=published)
     bare = [d for d in doc._.dates if d.text == weekday]
     assert [(d.start, d.end) for d in bare] == [(day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # san_diego_ca/news_exploited-and-underpaid-two-charged-...: a sidebar link
+        "Link to: DA Testifies in Support of AB 1959 to Close Dangerous Resentencing Loophole",
+        # cook_il: two bills named by number
+        "The two measures are Senate Bill 1899, which allows prosecutors to act.",
+    ],
+    ids=["assembly-bill", "senate-bill"],
+)
+def test_bill_numbers_are_not_years(make_doc, text):
+    assert make_doc(text)._.dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # san_diego_ca/news_undercover-operation-results-in-arrests-of-dozens-...
+            "Last Thursday, 23 of the defendants were arrested during a takedown.",
+            D(2019, 3, 14),  # a Thursday: "last Thursday" is the week before
+            [("Last Thursday", D(2019, 3, 7), D(2019, 3, 7), "day")],
+        ),
+        (  # san_diego_ca/news_da-investigators-join-shop-cop.txt
+            "This past Saturday, 10 investigators from the District Attorney’s Bureau of "
+            "Investigation took part.",
+            D(2018, 12, 17),
+            [("This past Saturday", D(2018, 12, 15), D(2018, 12, 15), "day")],
+        ),
+    ],
+    ids=["last-weekday-capital", "this-past-capital"],
+)
+def test_sentence_initial_directions(make_doc, text, published, expected):
+    assert found(make_doc(text, published=published)) == expected
