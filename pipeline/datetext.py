@@ -213,7 +213,7 @@ class DateFinder:
             r"(?:\b(?P<dir>(?i:last|next|this past|this coming|this))\s+)?"
             rf"\b(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b"
         )
-        self.count_before = re.compile(rf"\b(?:{longest_first(rules.count_before)})\.?\s+$")
+        self.count_before = re.compile(rf"(?<!\w)(?:{longest_first(rules.count_before)})\.?\s+$")
         self.count_after = re.compile(rf"\s+(?:{longest_first(rules.count_after)})\b")
         self.future = re.compile(rf"\b(?:{longest_first(rules.future_cues)})\b", re.IGNORECASE)
 

@@ -249,10 +249,12 @@ def test_bare_weekday_is_the_day_the_release_names_with_it(make_doc, text, publi
         "Link to: DA Testifies in Support of AB 1959 to Close Dangerous Resentencing Loophole",
         # cook_il: two bills named by number
         "The two measures are Senate Bill 1899, which allows prosecutors to act.",
+        # los_angeles_ca (5 releases): the page footer
+        "Do You Need Help? L.A. County Home. © 2025 Los Angeles County District Attorney’s Office.",
     ],
-    ids=["assembly-bill", "senate-bill"],
+    ids=["assembly-bill", "senate-bill", "copyright"],
 )
-def test_bill_numbers_are_not_years(make_doc, text):
+def test_bill_numbers_and_copyright_years_are_not_dates(make_doc, text):
     assert make_doc(text)._.dates == []
 
 
