@@ -66,6 +66,9 @@ _TO = r"\s*(?:-|–|—|to|through|till|until)\s*"
 # "August and September 2025"); "between ... and" always does.
 _SEP = rf"(?:{_TO}|(?(btw)\s+and\s+|\s+(?P<conj>and|&)\s+))"
 _PART = r"(?:(?:early|mid|late)-?\s*)?"
+# a month or day of a list whose year is written once, after the last ("March and May 2012")
+_SHARED_YEAR = rf",?\s+(?P<shared>{YEAR})\b"
+_LIST_SEP = r"(?:,\s*|,?\s+(?:and|&)\s+)"
 _END = r"(?![\w-]|[.,]\d)"
 
 
@@ -105,7 +108,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (  # the first of two days that share a later year ("March 5 and 12, 2008") takes it
         "days",
         rf"{_WD}{_month('m2')}\s+{_day('d2')}(?:(?:,\s*|\.\s*|\s+){_year('y2')}"
-        rf"|(?=\s+(?:and|&)\s+{DAY},?\s+(?P<shared>{YEAR})\b))?{_END}",
+        rf"|(?=(?:{_LIST_SEP}{DAY})+{_SHARED_YEAR}))?{_END}",
     ),
     ("days", r"(?P<y2>(?:1[89]|20)\d{2})-(?P<n2>[01]\d)-(?P<d2>[0-3]\d)(?![\w-])"),
     (
@@ -113,7 +116,11 @@ FORMS: tuple[tuple[str, str], ...] = (
         rf"{_FROM}{_PART}{_month('m1')}(?:,?\s+{_year('y1')})?,?{_SEP}{_PART}"
         rf"{_month('m2')},?\s+{_year('y2')}{_END}",
     ),
-    ("months", rf"{_month('m2')}(?:,?\s+(?:of\s+)?|-){_year('y2')}{_END}"),
+    (  # a month of a list that shares a later year ("in March and May 2012") takes it
+        "months",
+        rf"{_month('m2')}(?:(?:,?\s+(?:of\s+)?|-){_year('y2')}{_END}"
+        rf"|(?=(?:{_LIST_SEP}{MONTH_RE})+{_SHARED_YEAR}))",
+    ),
     (
         "months",
         r"\b(?P<dir>(?i:this coming|this past|this|next|last))\s+"
@@ -121,8 +128,9 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "months",
-        r"\b(?:in|since|during|until|till|by|from|of|early|late|mid-?)\s+"
-        rf"{_month('m2')}(?:\s+of\s+(?P<rel>this|last|next)\s+year)?(?!,?\s*\d|\w|\s+[A-Z])",
+        r"\b(?i:in|since|during|until|till|by|from|of|early|late|mid-?)\s+"
+        rf"{_month('m2')}(?:\s+of\s+(?P<rel>this|last|next)\s+year"
+        rf"|(?=(?:{_LIST_SEP}{MONTH_RE})+{_SHARED_YEAR}))?(?!,?\s*\d|\w|\s+[A-Z])",
     ),
     (
         "years",
@@ -420,8 +428,8 @@ def _months_value(m: re.Match, published: dt.date | None, base: dt.date | None) 
     month = month_number(g["m2"])
     if g.get("m1"):
         return _month_span(g, month)
-    if g.get("y2"):
-        return (*month_range(int(g["y2"]), month), "month", False)
+    if written := g.get("y2") or g.get("shared"):
+        return (*month_range(int(written), month), "month", False)
     if g.get("dir"):
         return _named_month(g["dir"].lower(), month, published) if published else None
     if g.get("rel"):

@@ -277,3 +277,39 @@ def test_bill_numbers_and_copyright_years_are_not_dates(make_doc, text):
 )
 def test_sentence_initial_directions(make_doc, text, published, expected):
     assert found(make_doc(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # orange_ca/press_man-sentenced-to-life-in-prison-...-marijuan.txt
+            "After two expensive trips to Las Vegas with John Doe in March and May 2012, "
+            "Handley devised a plan.",
+            D(2014, 6, 2),
+            [
+                ("in March", D(2012, 3, 1), D(2012, 3, 31), "month"),
+                ("May 2012", D(2012, 5, 1), D(2012, 5, 31), "month"),
+            ],
+        ),
+        (  # kings_ny/2016_05_12_owner-of-vegan-food-business-...
+            "She was unable to pay employees in April, May, July, August and November 2014, "
+            "according to the indictment.",
+            D(2016, 5, 12),
+            [
+                ("in April", D(2014, 4, 1), D(2014, 4, 30), "month"),
+                ("May", D(2014, 5, 1), D(2014, 5, 31), "month"),
+                ("July", D(2014, 7, 1), D(2014, 7, 31), "month"),
+                ("August", D(2014, 8, 1), D(2014, 8, 31), "month"),
+                ("November 2014", D(2014, 11, 1), D(2014, 11, 30), "month"),
+            ],
+        ),
+        (  # cook_il/news_day-one-priorities-numbers-100-days-...: sentence-initial preposition
+            "In February, Burke announced that this policy would be mirrored for offenders.",
+            D(2025, 3, 12),
+            [("In February", D(2025, 2, 1), D(2025, 2, 28), "month")],
+        ),
+    ],
+    ids=["two-months-one-year", "month-list-one-year", "sentence-initial-in"],
+)
+def test_months_that_share_a_year(make_doc, text, published, expected):
+    assert found(make_doc(text, published=published)) == expected
