@@ -2,11 +2,12 @@
 
 Finding is done here with regular expressions (dateparser's ``search_dates`` over whole
 texts is slow and takes "We" or "2 days" for dates). A found expression whose day, month and
-year the pattern captured is built directly; free-form date strings (header datelines, the
-full dates that lend their year to days written without one) are normalised by dateparser,
-always in English and relative to a base date, through a cache. Relative expressions
-("yesterday", "last week", "on Tuesday") are resolved by calendar arithmetic against the
-publication date, so that weeks and months come out as whole ranges.
+year the pattern captured is built directly (all-numeric ones in the day/month order the
+release itself uses); free-form date strings (header datelines, the full dates that lend
+their year to days written without one) are normalised by dateparser, always in English and
+relative to a base date, through a cache. Relative expressions ("yesterday", "last week", "on
+Tuesday") are resolved by calendar arithmetic against the publication date, so that weeks and
+months come out as whole ranges; a bare weekday the release dates elsewhere takes that day.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import dateparser
 
@@ -317,6 +318,9 @@ class DateFinder:
         return re.split(r"[.!?]\s", window)[-1]
 
 
+_WEEKDAY_START = re.compile(rf"(?:this\s+)?(?P<wd>{WEEKDAY})\b(?:\s+\w+)?", re.IGNORECASE)
+
+
 def _same_weekdays(found: list[DateMention]) -> list[DateMention]:
     """A bare weekday ("at Saturday's celebration") is the day the release dates with that
     weekday elsewhere ("this Saturday, December 11th, 2004") when it dates exactly one."""
@@ -330,9 +334,6 @@ def _same_weekdays(found: list[DateMention]) -> list[DateMention]:
         days = named.get(m["wd"], set()) if m and d.relative else set()
         out.append(replace(d, start=min(days), end=min(days)) if len(days) == 1 else d)
     return out
-
-
-_WEEKDAY_START = re.compile(rf"(?:this\s+)?(?P<wd>{WEEKDAY})\b(?:\s+\w+)?", re.IGNORECASE)
 
 
 class _BaseYears:
@@ -366,15 +367,13 @@ class _NumericOrder:
 
     def __init__(self, text: str):
         self.text = text
-        self._day_first: bool | None = None
-        self._known = False
 
     def day_first(self, sep: str) -> bool:
-        if not self._known:
-            self._day_first, self._known = self._evidence(), True
-        return sep == "." if self._day_first is None else self._day_first
+        return sep == "." if self.evidence is None else self.evidence
 
-    def _evidence(self) -> bool | None:
+    @cached_property
+    def evidence(self) -> bool | None:
+        """What the release itself says of its order (found only when first needed)."""
         for m in NUMERIC_RE.finditer(self.text):
             first, second = int(m["p1"]), int(m["p2"])
             if first > 12 >= second or second > 12 >= first:
