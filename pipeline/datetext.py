@@ -151,6 +151,7 @@ class DateRules:
     relative: dict[str, tuple[str, int, str]]
     count_before: tuple[str, ...]
     count_after: tuple[str, ...]
+    street_after: tuple[str, ...]
     future_cues: tuple[str, ...]
 
     @classmethod
@@ -162,6 +163,7 @@ class DateRules:
             },
             count_before=tuple(spec["count_before"]),
             count_after=tuple(spec["count_after"]),
+            street_after=tuple(spec["street_after"]),
             future_cues=tuple(spec["future_cues"]),
         )
 
@@ -223,7 +225,10 @@ class DateFinder:
             rf"\b(?P<wd>{WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b"
         )
         self.count_before = re.compile(rf"(?<!\w)(?:{longest_first(rules.count_before)})\.?\s+$")
-        self.count_after = re.compile(rf"\s+(?:{longest_first(rules.count_after)})\b")
+        self.count_after = re.compile(
+            rf"\s+(?:{longest_first(rules.count_after)}"
+            rf"|(?:[A-Z][\w.]*\s+){{0,2}}(?:{longest_first(rules.street_after)}))\b"
+        )
         self.future = re.compile(rf"\b(?:{longest_first(rules.future_cues)})\b", re.IGNORECASE)
 
     def find(

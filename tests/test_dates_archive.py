@@ -201,8 +201,29 @@ def test_relative_parts_and_named_months(make_doc, text, published, expected):
             "Perez was sentenced March 10, 1992, to 28 years to life in state prison.",
             [("March 10, 1992", D(1992, 3, 10), D(1992, 3, 10), "day")],
         ),
+        (  # kings_ny/2016_06_14_coney-island-teenager-sentenced-...: a house number
+            "Darrell Dockery, 18, of 2007 Surf Avenue in Coney Island, was arrested.",
+            [],
+        ),
+        (  # dallas_tx/..._2025_2025_20Expunction_20Expo_20Kick_20Off_...: with a direction
+            "Friendship West Baptist Church\n2020 W. Wheatland Rd., Dallas, TX 75232",
+            [],
+        ),
+        (  # orange_ca/press_law-enforcement-seek-publics-help-in-identifying-dozens-...
+            "Huntington Beach Police Department located at 2000 Main Street, Huntington "
+            "Beach, in 2011.",
+            [("2011", D(2011, 1, 1), D(2011, 12, 31), "year")],
+        ),
     ],
-    ids=["block-number", "block-then-year", "year-then-sentence", "date-then-sentence"],
+    ids=[
+        "block-number",
+        "block-then-year",
+        "year-then-sentence",
+        "date-then-sentence",
+        "house-number",
+        "house-number-direction",
+        "house-number-then-year",
+    ],
 )
 def test_block_numbers_and_sentence_lengths_are_not_years(make_doc, text, expected):
     assert found(make_doc(text)) == expected
