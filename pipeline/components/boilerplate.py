@@ -10,6 +10,7 @@ headline block, its numbered lists and its media-contact block are kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -77,18 +78,18 @@ class BoilerplateFinder:
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
         """Regions with nothing between them but lines that are not release text (a list of
         other releases whose long headlines break the run) as one region, the last one
-        reaching the end of the text (``regions`` ends with an empty one there): a sentence,
-        a header line or a contact cue between two regions keeps them apart."""
+        reaching the end of the text (``regions`` ends with an empty one there)."""
+        kept = [ln.start for ln in lines if self._release_line(ln, protected)]
         joined: list[tuple[int, int]] = []
         for start, end in regions:
-            between = [ln for ln in lines if joined and joined[-1][1] < ln.start < start]
-            if joined and not any(self._release_line(ln, protected) for ln in between):
+            if joined and not _any_between(kept, joined[-1][1], start):
                 joined[-1] = (joined[-1][0], end)
             else:
                 joined.append((start, end))
         return joined
 
     def _release_line(self, line: Line, protected) -> bool:
+        """A sentence, a header line or a contact cue: what keeps two regions apart."""
         return bool(
             self.sentence_end.search(line.text)
             or self.contact_cue.search(line.text)
@@ -133,6 +134,12 @@ class BoilerplateFinder:
         if cued or dates >= 2 or 2 * tiny >= len(run):
             return [(run[0].start, run[-1].end)]
         return []
+
+
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    """Whether the sorted ``starts`` hold one strictly between ``low`` and ``high``."""
+    i = bisect_right(starts, low)
+    return i < len(starts) and starts[i] < high
 
 
 def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:
