@@ -274,6 +274,8 @@ class DateFinder:
 
     def _resolver(self, kind: str, m: re.Match, text: str, bases: _BaseYears):
         if kind == "days":
+            if m.groupdict().get("d1") and self.count_after.match(text, m.end()):
+                return lambda: None  # "sentenced October 11 to 15 years": a day, then a length
             return lambda: _days_value(m, bases.near(m.start()))
         if kind == "months":
             return lambda: _months_value(m, bases.published, bases.near(m.start()))

@@ -201,6 +201,14 @@ def test_relative_parts_and_named_months(make_doc, text, published, expected):
             "Perez was sentenced March 10, 1992, to 28 years to life in state prison.",
             [("March 10, 1992", D(1992, 3, 10), D(1992, 3, 10), "day")],
         ),
+        (  # san_diego_ca/news_man-sentenced-for-causing-sailors-death-in-coronado-...
+            "October 14, 2024\nA man who caused a soldier’s death while stealing his car in "
+            "Coronado, was sentenced Friday, October 11 to 15 years-to-life in state prison.",
+            [
+                ("October 14, 2024", D(2024, 10, 14), D(2024, 10, 14), "day"),
+                ("Friday, October 11", D(2024, 10, 11), D(2024, 10, 11), "day"),
+            ],
+        ),
         (  # kings_ny/2016_06_14_coney-island-teenager-sentenced-...: a house number
             "Darrell Dockery, 18, of 2007 Surf Avenue in Coney Island, was arrested.",
             [],
@@ -220,6 +228,7 @@ def test_relative_parts_and_named_months(make_doc, text, published, expected):
         "block-then-year",
         "year-then-sentence",
         "date-then-sentence",
+        "day-then-sentence",
         "house-number",
         "house-number-direction",
         "house-number-then-year",
