@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,80 @@ def test_sidebar_of_dated_titles_is_not_a_publication_date(corpus_docs):
 def test_pib_title_line(corpus_docs):
     doc = corpus_docs["pib-2207470-good-governance-webinar"]
     assert doc._.title.startswith("33rd Webinar of the National Good Governance Webinar")
+
+
+ARCHIVE = Path("/work/shared/corpus/archive/prosecutor")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (  # dallas_tx/..._2019_PR_AmberGuyger_100319_pdf.txt: the date opens the release
+            "October 3, 2019 Contact: Kimberlee Leach\nDirector of Communications\n"
+            "Dallas County District Attorney’s Office\n214-653-3756 (Office)\n",
+            dt.date(2019, 10, 3),
+        ),
+        (  # orange_ca/press_law-enforcement-seeks-publics-help-...: below the case number
+            "Published\nDecember 16, 2015\nHome\nPress\nFor Immediate Release\n"
+            "Case # 15NF3329\nDecember 16, 2015\nLAW ENFORCEMENT SEEKS PUBLIC’S HELP\n",
+            dt.date(2015, 12, 16),
+        ),
+        (  # kings_ny/2020_05_20_rep-rose-...: a weekday before the date
+            "Skip to content\nFOR IMMEDIATE RELEASE\nWednesday, May 20, 2020\n"
+            "Rep. Rose, DA Gonzalez and DA McMahon Announce PPE Donation to\n",
+            dt.date(2020, 5, 20),
+        ),
+        (  # miami_dade_fl/...-36-year-old-man-charged-...: the release's dateline, not the
+            # web page's byline
+            "News\nPress Release\nAdmin | February 17, 2025\nClick Here to Access PDF Version\n"
+            "for immediate release\nMiami – February 12, 2025\n– Miami-Dade State Attorney "
+            "Katherine Fernandez Rundle announces the arrest and charging of a man.",
+            dt.date(2025, 2, 12),
+        ),
+        (  # miami_dade_fl (41 of 41 releases): the byline when nothing else dates the release
+            "News\nPress Release\nMEDIA ADVISORY: 13 Charged In Round Up Of Theft Ring\n"
+            "Admin | August 29, 2024\nClick Here to Access PDF Version\nfor immediate release\n",
+            dt.date(2024, 8, 29),
+        ),
+        (  # orange_ca/press_media-advisory-46.txt: a web page's date above the release
+            "Author\nLei Lani Fera\nPublished\nMarch 29, 2006\nHome\nPress\nMEDIA ADVISORY\n"
+            "WHAT:     Will be in court for a pre-trial and bail review hearing.\n"
+            "Latest Posts\nJune 9, 2026\nPress\n",
+            dt.date(2006, 3, 29),
+        ),
+    ],
+    ids=[
+        "date-contact",
+        "immediate-case-number",
+        "immediate-weekday",
+        "dateline-over-byline",
+        "byline",
+        "standalone",
+    ],
+)
+def test_archive_header_dates(make_doc, text, published):
+    assert make_doc(text)._.published == published
+
+
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("news_cold_case_murdered_1989.txt", dt.date(2024, 4, 17)),
+        (
+            "news_communities-unite-vigils-during-national-crime-victims-rights-week.txt",
+            dt.date(2024, 4, 26),
+        ),
+        (
+            "news_riverside-county-das-office-forensic-accountant-appointed-southern-"
+            "california-fraud.txt",
+            dt.date(2024, 5, 20),
+        ),
+    ],
+)
+def test_date_line_above_the_release_beats_the_sidebar_below(make_doc, name, published):
+    """Riverside pages: the release's date line is the only one before its first sentence;
+    the "Latest News" list of other releases and their dates comes after it."""
+    path = ARCHIVE / "riverside_ca" / name
+    if not path.exists():
+        pytest.skip("archive not available")
+    assert make_doc(path.read_text(encoding="utf-8"))._.published == published

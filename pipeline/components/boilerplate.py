@@ -10,6 +10,7 @@ headline block, its numbered lists and its media-contact block are kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -56,17 +57,44 @@ class BoilerplateFinder:
         run: list[Line] = []
         before: Line | None = None  # the line just before the current run
         keep_for = 0
-        for line in self.logical_lines(doc.text):
+        lines = self.logical_lines(doc.text)
+        for line in lines:
             if self.contact_cue.search(line.text):
                 keep_for = self.contact_lines + 1
+            elif self.nav_cue.match(line.text):  # a page list below a contact block
+                keep_for = 0
             keep_for = max(0, keep_for - 1)
             if not keep_for and self._is_short(line) and not _overlaps(line, protected):
                 run.append(line)
                 continue
             regions += self._flush(run, before)
             run, before = [], line
-        doc._.boilerplate = regions + self._flush(run, before)
+        regions += self._flush(run, before)
+        end = len(doc.text)
+        joined = self._joined([*regions, (end, end)], lines, protected)
+        doc._.boilerplate = [r for r in joined if r[0] < r[1]]
         return doc
+
+    def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
+        """Regions with nothing between them but lines that are not release text (a list of
+        other releases whose long headlines break the run) as one region, the last one
+        reaching the end of the text (``regions`` ends with an empty one there)."""
+        kept = [ln.start for ln in lines if self._release_line(ln, protected)]
+        joined: list[tuple[int, int]] = []
+        for start, end in regions:
+            if joined and not _any_between(kept, joined[-1][1], start):
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        return joined
+
+    def _release_line(self, line: Line, protected) -> bool:
+        """A sentence, a header line or a contact cue: what keeps two regions apart."""
+        return bool(
+            self.sentence_end.search(line.text)
+            or self.contact_cue.search(line.text)
+            or _overlaps(line, protected)
+        )
 
     def logical_lines(self, text: str) -> list[Line]:
         """Non-blank lines of ``text``, wrapped sentences joined into one line."""
@@ -106,6 +134,12 @@ class BoilerplateFinder:
         if cued or dates >= 2 or 2 * tiny >= len(run):
             return [(run[0].start, run[-1].end)]
         return []
+
+
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    """Whether the sorted ``starts`` hold one strictly between ``low`` and ``high``."""
+    i = bisect_right(starts, low)
+    return i < len(starts) and starts[i] < high
 
 
 def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:

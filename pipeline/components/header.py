@@ -24,6 +24,15 @@ def _single(pattern: re.Pattern, head: str, text: str) -> re.Match | None:
     return match if match and len(pattern.findall(text)) == 1 else None
 
 
+def _only_before(pattern: re.Pattern, prose: re.Pattern, head: str) -> re.Match | None:
+    """The first match of ``pattern`` in ``head`` before the first ``prose`` line when every
+    match there states the same date: different ones (a list of other releases with their
+    dates) count as none."""
+    first_prose = prose.search(head)
+    found = list(pattern.finditer(head, 0, first_prose.start() if first_prose else len(head)))
+    return found[0] if len({m.group("date") for m in found}) == 1 else None
+
+
 def _place(raw: str) -> str:
     """Dateline place in reading case: "KABUL, Afghanistan" -> "Kabul, Afghanistan"."""
     raw = " ".join(raw.split()).strip(" ,.")
@@ -45,7 +54,9 @@ class HeaderReader:
         self.title_prefix = re.compile(spec["title_prefix"], re.MULTILINE)
         self.posted = _compile(spec["posted"])
         self.datelines = [_compile(p) for p in spec["datelines"]]
+        self.byline = _compile(spec["byline"])
         self.standalone_date = _compile(spec["standalone_date"])
+        self.prose = _compile(spec["prose"])
         self.site_suffix = re.compile(spec["site_suffix"])
         self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
 
@@ -56,7 +67,8 @@ class HeaderReader:
         dated = (
             _single(self.posted, head, text)
             or self._dateline(head, "date")
-            or _single(self.standalone_date, head, text)
+            or self.byline.search(head)
+            or _only_before(self.standalone_date, self.prose, head)
         )
         placed = (
             dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")
