@@ -338,3 +338,26 @@ def test_names_listed_with_organisations(make_doc):
         "FBI, ATF, DEA, U.S. Attorney’s Office, CTA, Metra, and Pace participated."
     )
     assert {"Chicago Police Department", "Metra"} <= _org_names(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # san_diego_ca/news_10-charged-organized-insurance-fraud-ring.txt
+            "The defendants include:\nLuis Cardona Jr., 26, of National City\nMichael Cusi, 32, "
+            "of San Diego\nJessica Herrera, 36, of Imperial Beach\n",
+            {"Michael Cusi": "defendant", "Jessica Herrera": "defendant"},
+        ),
+        (  # cook_il/news_first-degree-murder-charges-filed-fatal-mag-mile-smash-and-grab-...
+            "The defendants charged with First-Degree Murder, Burglary, and Retail Theft in the "
+            "smash and grab are identified below:\nDarius Bowdry, 30\nHarvey Fisher, 26\nKellen "
+            "McMiller, 35\n",
+            {"Darius Bowdry": "defendant", "Kellen McMiller": "defendant"},
+        ),
+    ],
+)
+def test_people_listed_one_a_line_with_their_age(make_doc, text, expected):
+    doc = make_doc(text)
+    roles = _roles(doc)
+    assert {name: roles.get(name) for name in expected} == expected
+    assert doc._.boilerplate == []

@@ -171,7 +171,8 @@ class PeopleFinder:
                 governed = tok.i > 0 and (
                     doc[tok.i - 1].lower_ in ROLE_JOINERS or doc[tok.i - 1].text in GLUE
                 )
-                if end - tok.i >= 2 and not governed and self._role_at(doc, tok.i, end):
+                anchor = self._role_at(doc, tok.i, end) or _aged(doc, tok.i, end)
+                if end - tok.i >= 2 and not governed and anchor:
                     add(_Name(tok.i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
         kept: list[_Name] = []
@@ -259,7 +260,9 @@ class PeopleFinder:
         ("Viksit Bharat", "Tamil Nadu", "Jan Andolan") show none of these."""
         if person.words[-1] in self.place_words:
             return False
-        if person.role is not None or any(n.anchored or _aged(doc, n) for n in person.names):
+        if person.role is not None or any(
+            n.anchored or _aged(doc, n.start, n.end) for n in person.names
+        ):
             return True
         named = {token_bounds(doc, n.start, n.end) for n in person.names}
         for start, end in person.mentions:
@@ -345,7 +348,7 @@ class PeopleFinder:
             ):
                 role = shared
             if role is None:
-                role = self._list_role(doc, start)
+                role = self._list_role(doc, start, end)
             if role is not None:
                 canonical = clean_name(doc[start:end].text) == _canonical(person)
                 found.setdefault(id(person), []).append((canonical, role))
@@ -533,11 +536,14 @@ class PeopleFinder:
         between = doc[previous_end:start]
         return 0 < len(between) <= 2 and all(t.text in {",", "and"} for t in between)
 
-    def _list_role(self, doc: Doc, start: int) -> _Role | None:
-        """The role a numbered list item takes from its heading ("DEFENDANT ADDENDUM:")."""
+    def _list_role(self, doc: Doc, start: int, end: int) -> _Role | None:
+        """The role a list item takes from its heading: a numbered item under "DEFENDANT
+        ADDENDUM:", or a name and an age on a line of their own under "The defendants charged
+        are listed below:"."""
         text = self.text
         line_start = text.rfind("\n", 0, doc[start].idx) + 1
-        if not self.list_item.match(text[line_start : doc[start].idx]):
+        opening = text[line_start : doc[start].idx]
+        if not self.list_item.match(opening) or not (opening.strip() or _aged(doc, start, end)):
             return None
         end = line_start - 1
         for _ in range(20):
@@ -628,12 +634,15 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     return not any(t is not None and is_capitalised(t) for t in (before, after))
 
 
-def _aged(doc: Doc, name: _Name) -> bool:
-    """Whether an age stands by the name: "Devonte Brown, 30," or "27-year-old Daniel Oneil"."""
-    after = doc[name.end : name.end + 3]
-    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
-        return True
-    return AGE_BEFORE.search(doc[max(0, name.start - 5) : name.start].text) is not None
+def _aged(doc: Doc, start: int, end: int) -> bool:
+    """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a list
+    line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
+    after = doc[end : end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and len(after[1]) <= 3:
+        closed = len(after) == 2 or after[2].text in {",", "."} or "\n" in after[1].whitespace_
+        if closed or after[2].is_space:
+            return True
+    return AGE_BEFORE.search(doc[max(0, start - 5) : start].text) is not None
 
 
 def _canonical(person: _Person) -> str:
