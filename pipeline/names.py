@@ -25,6 +25,8 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
+#: Fewest words on a line that a line break only wraps (shorter lines are headings, menus).
+WRAP_WORDS = 6
 #: Words that tell a title-case line: five letters or more (not "of", "from", "with").
 TITLE_WORD = re.compile(r"\b[^\W\d_]{5,}")
 SPLIT_ORDINAL = re.compile(r"\b(\d+)\s+(st|nd|rd|th)\b")
@@ -56,6 +58,23 @@ def same_line(left: Token, right: Token) -> bool:
         if "\n" in doc[k].whitespace_ or (k > left.i and "\n" in doc[k].text):
             return False
     return True
+
+
+def wrapped(left: Token, right: Token) -> bool:
+    """Whether the one line break between neighbours ``left`` and ``right`` only wraps a
+    sentence (a PDF line, a scraped link): the line before has at least ``WRAP_WORDS`` words
+    and ends on a word, and the next line is not a field ("... This year’s Expo is at Jubilee\nPark Community Center")."""
+    doc = left.doc
+    between = left.whitespace_ + "".join(t.text_with_ws for t in doc[left.i + 1 : right.i])
+    if between.count("\n") != 1 or between.strip() or not left.is_alpha:
+        return False
+    if right.i + 1 < len(doc) and doc[right.i + 1].text == ":":
+        return False  # the next line is a field: "Ministry: Ministry of Health"
+    words, k = 0, left.i
+    while k >= 0 and (k == left.i or "\n" not in doc[k].whitespace_) and words < WRAP_WORDS:
+        words += doc[k].is_alpha
+        k -= 1
+    return words >= WRAP_WORDS
 
 
 def clean_name(text: str) -> str:

@@ -361,3 +361,42 @@ def test_people_listed_one_a_line_with_their_age(make_doc, text, expected):
     roles = _roles(doc)
     assert {name: roles.get(name) for name in expected} == expected
     assert doc._.boilerplate == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (  # dallas_tx PDF releases: a name wrapped over two lines
+            "Attorney Community Courts are also vital partners in this endeavor. This year’s "
+            "Expo is at Jubilee\nPark Community Center, 907 Bank Street, Dallas.",
+            "Jubilee Park Community Center",
+        ),
+        (  # cook_il scraped pages: a sentence broken at a link
+            "Victor Yanz, a supervisor for the office’s Public Corruption\nUnit who works with "
+            "the CPU, spoke.",
+            "Public Corruption Unit",
+        ),
+        (  # san_diego_ca: an owner's possessive inside a department's name
+            "Agencies, including Escondido Police, San Diego County Sheriff’s Department, and "
+            "the FBI.",
+            "San Diego County Sheriff’s Department",
+        ),
+        (  # riverside_ca
+            "Agents from Homeland Security Investigations (HSI) and the U.S. Marshal's Service "
+            "(USMS) took part.",
+            "Homeland Security Investigations",
+        ),
+        (  # dallas_tx media advisory: a heading in capitals before the name
+            "PRESS CONFERENCE Dallas County District Attorney’s Office\nThe office will hold a "
+            "press conference.",
+            "Dallas County District Attorney’s Office",
+        ),
+    ],
+)
+def test_names_across_wraps_possessives_and_headings(make_doc, text, org):
+    assert org in _org_names(make_doc(text))
+
+
+def test_a_head_before_a_street_word_names_a_street(make_doc):
+    # dallas_tx: "907 Bank Street"; san_diego_ca, orange_ca addresses
+    assert not any("Bank" in n for n in _org_names(make_doc("It is at 907 Bank Street, Dallas.")))

@@ -41,6 +41,7 @@ from pipeline.names import (
     same_line,
     sentence_starts,
     singular,
+    wrapped,
 )
 from pipeline.records import Organisation
 from pipeline.resources import load_json
@@ -451,8 +452,17 @@ class OrganisationFinder:
         by role words, stop words, honorific-like sentence starts and possessives (except an
         owner of an office: "District Attorney's Office")."""
         j, owner = head, False
-        while j > 0 and same_line(doc[j - 1], doc[j]):
+        while j > 0 and (same_line(doc[j - 1], doc[j]) or wrapped(doc[j - 1], doc[j])):
+            if doc[j - 1].is_space and j >= 2 and wrapped(doc[j - 2], doc[j]):
+                j -= 1  # the line break of a wrapped line, a token of its own
             tok = doc[j - 1]
+            owned_head = (
+                tok.text in self.possessive_heads and j >= 2 and doc[j - 2].text in POSSESSIVE
+            )
+            heading = tok.is_upper and _in_caps_words(tok) and not doc[head].is_upper
+            if owned_head or heading:
+                break  # another name's end ("Clerk’s Office George Allen Courthouse"), or a
+                # heading in capitals ("PRESS CONFERENCE Dallas County District Attorney’s ...")
             if tok.text in POSSESSIVE:
                 owned = doc[head].text in self.possessive_heads and (owner or j == head)
                 owner_word = doc[j - 2] if j >= 2 else None
