@@ -63,7 +63,8 @@ def same_line(left: Token, right: Token) -> bool:
 def wrapped(left: Token, right: Token) -> bool:
     """Whether the one line break between neighbours ``left`` and ``right`` only wraps a
     sentence (a PDF line, a scraped link): the line before has at least ``WRAP_WORDS`` words
-    and ends on a word, and the next line is not a field ("... This year’s Expo is at Jubilee\nPark Community Center")."""
+    and ends on a word, and the next line is not a field ("... This year’s Expo is at
+    Jubilee\nPark Community Center")."""
     doc = left.doc
     between = left.whitespace_ + "".join(t.text_with_ws for t in doc[left.i + 1 : right.i])
     if between.count("\n") != 1 or between.strip() or not left.is_alpha:

@@ -400,3 +400,42 @@ def test_names_across_wraps_possessives_and_headings(make_doc, text, org):
 def test_a_head_before_a_street_word_names_a_street(make_doc):
     # dallas_tx: "907 Bank Street"; san_diego_ca, orange_ca addresses
     assert not any("Bank" in n for n in _org_names(make_doc("It is at 907 Bank Street, Dallas.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "acronym"),
+    [
+        (  # dallas_tx: an acronym in square brackets
+            "Attorneys brought Nicholson’s case to the Conviction Integrity Unit [CIU] under "
+            "the District Attorney.",
+            "Conviction Integrity Unit",
+            "CIU",
+        ),
+    ],
+)
+def test_acronym_defined_in_square_brackets(make_doc, text, org, acronym):
+    orgs = {o.name: o.acronym for o in make_doc(text)._.organisations}
+    assert orgs.get(org) == acronym
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        (  # pib_india: an agreement defined in square brackets is no organisation
+            "They welcomed signing of the Comprehensive Economic Partnership Agreement [CEPA] as "
+            "a landmark. CEPA will promote trade.",
+            "CEPA",
+        ),
+        (  # riverside_ca, san_diego_ca: a date of birth's label
+            "Michelle Louise Morris-Kerin, DOB: 7-21-41, was arraigned on Dec. 3.",
+            "DOB",
+        ),
+        (  # pib_india: a policy named with its year
+            "It set out the vision for alignment with NEP 2020 and the expectations from "
+            "principals.",
+            "NEP",
+        ),
+    ],
+)
+def test_abbreviations_that_are_no_organisations(make_doc, text, not_org):
+    assert not_org not in _org_names(make_doc(text))

@@ -530,11 +530,10 @@ class OrganisationFinder:
         by_start = {s.start: s for s in spans}
         variants: list[tuple[Span, str]] = []
         others: set[str] = set()
-        for open_ in (t for t in doc if t.text == "("):
-            close = next(
-                (t.i for t in doc[open_.i + 1 : open_.i + self.max_paren_tokens] if t.text == ")"),
-                None,
-            )
+        for open_ in (t for t in doc if t.text in BRACKETS):
+            closing = BRACKETS[open_.text]
+            window = doc[open_.i + 1 : open_.i + self.max_paren_tokens]
+            close = next((t.i for t in window if t.text == closing), None)
             if close is None or close == open_.i + 1:
                 continue
             inner = doc[open_.i + 1 : close]
@@ -757,16 +756,22 @@ def _initials_are(acronym: str, span: Span) -> bool:
     return initials == "".join(c for c in acronym if c.isupper())
 
 
+#: Brackets that may define an acronym: "Agency (FIA)", "Partnership Agreement [CEPA]".
+BRACKETS = {"(": ")", "[": "]"}
+#: Centuries of a year after an acronym ("NEP 2020", "Vision 2040").
+YEARS = frozenset({"19", "20"})
+
+
 def _plural_acronym(text: str) -> bool:
     """ "MoUs", "SFs": the plural of an abbreviated thing or group, not one organisation."""
     return len(text) > 2 and text.endswith("s") and text[-2].isupper()
 
 
 def _field_label(tok: Token) -> bool:
-    """ "WHO:" opening a line of a media advisory (WHO, WHAT, WHEN, WHERE): a field's label."""
-    doc = tok.doc
-    opens_line = tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space
-    return opens_line and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+    """A field's label ("WHO:" of a media advisory, "DOB: 9-5-85") or a document's name with
+    its year ("NEP 2020"), not an organisation."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text == ":" or (nxt.shape_ == "dddd" and nxt.text[:2] in YEARS))
 
 
 def _in_caps_words(tok: Token) -> bool:
