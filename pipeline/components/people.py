@@ -260,6 +260,12 @@ class PeopleFinder:
         ("Viksit Bharat", "Tamil Nadu", "Jan Andolan") show none of these."""
         if person.words[-1] in self.place_words:
             return False
+        given = person.words[0].lower() in self.given_names
+        tagged = any(doc[n.start].ent_type_ == "PERSON" for n in person.names)
+        common = all(w.lower() in self.lower_words for w in person.words)
+        if common and not (given or tagged or person.honorific):
+            return False  # words of a role, written in lower case elsewhere and with no name
+            # the model sees: "Vice President, Public Policy", "(Independent Charge)"
         if person.role is not None or any(
             n.anchored or _aged(doc, n.start, n.end) for n in person.names
         ):
@@ -268,7 +274,7 @@ class PeopleFinder:
         for start, end in person.mentions:
             if (start, end) not in named and _standalone(doc, start, end):
                 return True  # "Sifuentes would go to bars"
-        return person.words[0].lower() in self.given_names
+        return given
 
     def _honorific(self, tok: Token) -> bool:
         text = tok.text
