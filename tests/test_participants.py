@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.participants import number_value
+from tests.test_count_tables import LWE, RECOMMENDED  # archive tables
 
 # (sentence, [(count, qualifier, agency, is_total, category, words at the offsets)])
 CASES = [
@@ -277,3 +278,26 @@ def test_a_crime_the_people_are_linked_to_is_not_what_happened_to_them(make_doc)
         "March in Kandahar."
     )
     assert all(p.category != "killed" for p in doc._.participants)
+
+
+def test_a_table_of_people_counts_its_rows_and_total_row(make_doc):
+    doc = make_doc(LWE)
+    got = [(p.count, p.category, LWE[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got[:3] == [(140, "killed", "140"), (43, "killed", "43"), (97, "killed", "97")]
+    assert [p.count for p in doc._.participants if p.is_total] == [617, 192]
+    assert len(got) == 14
+
+
+def test_figures_inside_table_rows_are_the_table_s(make_doc):
+    counts = [p.count for p in make_doc(RECOMMENDED)._.participants]
+    # the rows' remarks "(including 07 PwBD-03 candidates)" are not counts of their own
+    assert counts == [202, 61, 79, 116, 458, 168, 50, 133, 68, 39]
+
+
+def test_a_table_not_heading_people_is_no_count(make_doc):
+    text = (  # pib_india/2205700: vacancies, not people
+        "The number of vacancies reported by the Government to be filled are as under: "
+        "Discipline Vacancies Total General EWS OBC SC ST Civil Engineering 251 127 26 54 26 18 "
+        "Mechanical Engg. 072 33 05 21 10 03 Total 323 160 31 75 36 21 5. The candidature."
+    )
+    assert make_doc(text)._.participants == []

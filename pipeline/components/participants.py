@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
+from pipeline.count_tables import Table, counted_cells, find_tables
 from pipeline.extensions import in_boilerplate
 from pipeline.names import lower_words
 from pipeline.records import Organisation, Participant
@@ -74,6 +75,9 @@ class CountRules:
     range_words: frozenset[str]
     range_cues: frozenset[str]
     light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
+    table_total_words: frozenset[str]  # the label of a table's total row: "Total"
+    table_total_prefixes: frozenset[str]  # "Grand" Total
+    table_max_rows: int
 
     @classmethod
     def load(cls, rules: str, people_nouns: str) -> CountRules:
@@ -110,6 +114,9 @@ class CountRules:
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
             light_verbs=frozenset(data["light_verbs"]),
+            table_total_words=frozenset(data["table_total_words"]),
+            table_total_prefixes=frozenset(data["table_total_prefixes"]),
+            table_max_rows=data["table_max_rows"],
         )
 
     def people_lemma(self, tok: Token) -> str | None:
@@ -216,9 +223,54 @@ class ParticipantsComponent:
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
             self.resolve_references(sent, kept)
+        tables = [
+            t
+            for t in find_tables(
+                doc.text,
+                total_words=self.rules.table_total_words,
+                total_prefixes=self.rules.table_total_prefixes,
+                max_rows=self.rules.table_max_rows,
+            )
+            if not in_boilerplate(doc, t.char_start, t.char_end)
+        ]
+        # the figures inside a table's rows are read as the table's, not as running text
+        kept = [c for c in kept if not any(in_rows(t, c.record.char_start) for t in tables)]
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
-        doc._.participants = records + self.derived_totals(doc, kept)
+        derived = self.derived_totals(doc, kept)
+        doc._.participants = (
+            records + derived + [r for t in tables for r in self.table_counts(doc, t)]
+        )
         return doc
+
+    def table_counts(self, doc: Doc, table: Table) -> list[Participant]:
+        """The counts of a table whose header (the words before its first row) names people:
+        "Year Civilians Death SFs martyred 2020 140 43 ..." (``count_tables.counted_cells``);
+        the category is the one a header word gives (death: killed)."""
+        header = doc.char_span(table.header_start, table.char_start, alignment_mode="expand")
+        if header is None:
+            return []
+        nouns = [t for t in header if t.pos_ in {"NOUN", "PROPN"} and self.rules.people_lemma(t)]
+        if not nouns:
+            return []
+        said = [
+            self.rules.categories[t.lemma_.lower()]
+            for t in header
+            if t.lemma_.lower() in self.rules.categories
+        ]
+        category = said[0][0] if said else self.category(nouns[0])[0]
+        return [
+            Participant(
+                count=cell.value,
+                qualifier="exact",
+                description=f"{nouns[0].text}, {' '.join(row.label.split()[-3:])}",
+                agency=None,
+                is_total=is_total,
+                char_start=cell.char_start,
+                char_end=cell.char_end,
+                category=category,
+            )
+            for row, cell, is_total in counted_cells(table)
+        ]
 
     # -- finding counts ------------------------------------------------------------------
 
@@ -683,6 +735,11 @@ class ParticipantsComponent:
         category = count.record.category
         noun = self.rules.people_lemma(count.noun) or count.noun.lower_
         return (category, "" if category in self.rules.merged_categories else noun)
+
+
+def in_rows(table: Table, char: int) -> bool:
+    """Whether ``char`` lies in the rows of ``table`` (its total row's remarks are not)."""
+    return table.char_start <= char < table.total.cells[0].char_start
 
 
 def listed_totals(counts: list[Count]) -> list[Count]:
