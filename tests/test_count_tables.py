@@ -61,15 +61,26 @@ def read(text: str):
         ),
         (
             WOMEN,
-            ["Arunachal Pradesh", "Assam", "Manipur", "Meghalaya", "Mizoram", "Nagaland"]
-            + ["Sikkim", "Tripura"],
+            [
+                "Arunachal Pradesh",
+                "Assam",
+                "Manipur",
+                "Meghalaya",
+                "Mizoram",
+                "Nagaland",
+                "Sikkim",
+                "Tripura",
+            ],
             2,
             [101, 133, 121, 120, 87, 124, 163, 94, 614, 329, 943],
         ),
         (
             RESERVE,
-            ["Mechanical Engineering", "Electrical Engineering"]
-            + ["Electronics & Telecommunication Engineering"],
+            [
+                "Mechanical Engineering",
+                "Electrical Engineering",
+                "Electronics & Telecommunication Engineering",
+            ],
             5,
             [98, 22, 34, 32, 93, 12, 71, 2, 8, 186],
         ),
