@@ -91,6 +91,45 @@ CASES = [
         "primarily from a battalion of The Mechanised Infantry Regiment .",
         [(45, "exact", "Indian Army", True, "participants", "45 personnel")],
     ),
+    # Indian numbering: decimals before lakh / crore (pib_india/2206480, 2205198, 2206488)
+    (
+        "The initiative witnessed an overwhelming response, with around 7.4 lakh students "
+        "participating from across the country and 7,705 entries received.",
+        [(740000, "approx", None, True, "participants", "around 7.4 lakh students")],
+    ),
+    (
+        "The campaign reached more than 9 crore people including 8.7 crore youth and 6 crore "
+        "women.",
+        [
+            (90000000, "at_least", None, True, "participants", "more than 9 crore people"),
+            (87000000, "exact", None, False, "participants", "8.7 crore youth"),
+            (60000000, "exact", None, False, "participants", "6 crore women"),
+        ],
+    ),
+    (
+        "The New Terminal Building is designed to handle up to 1.3 crore passengers annually.",
+        [(13000000, "at_most", None, True, "participants", "up to 1.3 crore passengers")],
+    ),
+    # "the first 500": an ordinal before the number is not a part of it (dallas_tx Expunction
+    # Expo 2024 kick-off; dev2 pros2-kings-gun-buyback-record-2022)
+    (
+        "Tablets will be given to the first 500 applicants, so it is recommended to apply early.",
+        [(500, "exact", None, True, "participants", "500 applicants")],
+    ),
+    (
+        "The District Attorney thanked the businesses who contributed iPads that were given as "
+        "an added incentive to the first 50 participants: T-Mobile and Broadway Stages.",
+        [(50, "exact", None, True, "participants", "50 participants")],
+    ),
+    # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
+    (
+        "Over 450 applicants screened through Satellite Offices",
+        [(450, "at_least", None, True, "participants", "Over 450 applicants")],
+    ),
+    (
+        "Jury instructions require all 12 jurors to agree to a verdict favoring the State.",
+        [(12, "exact", None, True, "participants", "12 jurors")],
+    ),
 ]
 
 # Sentences with numbers that are not counts of people: percentages, ages, money, years.
@@ -114,6 +153,10 @@ NOT_COUNTS = [
     # a line break before a capitalised line ends the phrase: a page's reading time, a headline
     "Search for\nPress\n5 min read\nDRUG DEALER TO BE ARRAIGNED FOR POSSESSING 95 POUNDS OF "
     "HEROIN FOR SALE IN HIDDEN CAR COMPARTMENTS\nAuthor\nLei Lani Fera",
+    # money in crore: no people noun follows (pib_india/2205200)
+    "For capacity building of states a total of approx. Rs. 1,643 crore have been released "
+    "from FY 2020-21 to 2024-25 to LWE affected states.",
+    "Works of Rs. 1757 crore have been sanctioned to LWE affected states.",
 ]
 
 # ISAF releases: killed and detained counts, with the words the scorer looks for.

@@ -26,7 +26,8 @@ from pipeline.names import lower_words
 from pipeline.records import Organisation, Participant
 from pipeline.resources import load_json, load_lines
 
-DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
+DECIMAL_RE = re.compile(r"^\d+\.\d+$")  # "6.7" lakh
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
 #: Parts of speech of the words between a number and the people noun it counts.
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -138,15 +139,19 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def number_value(words: list[str]) -> int | None:
-    """The integer written by ``words``: digits ("2,362") or number words ("twenty five")."""
+def number_value(words: list[str], multiplier: int = 1) -> int | None:
+    """The integer written by ``words`` times ``multiplier``: digits ("2,362", Indian
+    "1,20,000"), number words ("twenty five"), or a decimal before a multiplier word ("6.7"
+    lakh)."""
     text = " ".join(words).replace("-", " ")
     if DIGITS_RE.match(text):
-        return int(text.replace(",", ""))
+        return int(text.replace(",", "")) * multiplier
+    if multiplier > 1 and DECIMAL_RE.match(text):
+        return round(float(text) * multiplier)
     if any(ch.isdigit() for ch in text):
         return None
     try:
-        return int(w2n.word_to_num(text))
+        return int(w2n.word_to_num(text)) * multiplier
     except ValueError:
         return None
 
@@ -403,7 +408,7 @@ class ParticipantsComponent:
         if not tok.like_num or tok.ent_type_ in self.rules.excluded_entities:
             return None, i
         joined = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "twenty-five"
-        if joined or (i > 0 and doc[i - 1].like_num):
+        if joined or (i > 0 and doc[i - 1].like_num and doc[i - 1].pos_ == "NUM"):  # not "first"
             return None, i
         if i > 1 and doc[i - 1].lower_ in self.rules.range_words and doc[i - 2].like_num:
             return None, i  # the upper end of a range, read with its lower end
@@ -412,12 +417,11 @@ class ParticipantsComponent:
             end + 1 < limit and doc[end].text == "-" and is_number_word(doc[end + 1])
         ):
             end += 1
-        value = number_value([t.text for t in doc[i:end]])
+        multiplier = self.rules.multipliers.get(doc[end].lower_, 1) if end < limit else 1
+        value = number_value([t.text for t in doc[i:end]], multiplier)
         if value is None or value <= 0:
             return None, i
-        if end < limit and doc[end].lower_ in self.rules.multipliers:
-            value *= self.rules.multipliers[doc[end].lower_]
-            end += 1
+        end += multiplier > 1
         if (
             i > 0
             and doc[i - 1].lower_ in self.rules.range_cues
