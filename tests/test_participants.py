@@ -121,6 +121,44 @@ CASES = [
         "an added incentive to the first 50 participants: T-Mobile and Broadway Stages.",
         [(50, "exact", None, True, "participants", "50 participants")],
     ),
+    # an organisation that consists of, employs or has the people is their agency
+    # (dallas_tx 2024 Annual Report, orange_ca Cazares chair, san_diego_ca class-2019 deputy DAs)
+    (
+        "The Appellate Division of the Dallas County District Attorney’s Office consists of 22 "
+        "attorneys.",
+        [
+            (
+                22,
+                "exact",
+                "Appellate Division of the Dallas County District Attorney",
+                True,
+                "participants",
+                "22 attorneys",
+            )
+        ],
+    ),
+    (
+        "The OCDA is the largest law firm in Orange County and employs over 250 attorneys who "
+        "review and prosecute cases.",
+        [(250, "at_least", "OCDA", True, "participants", "over 250 attorneys")],
+    ),
+    (
+        "The San Diego DA’s Office has more than 1,080 employees.",
+        [
+            (
+                1080,
+                "at_least",
+                "San Diego DA’s Office",
+                True,
+                "participants",
+                "more than 1,080 employees",
+            )
+        ],
+    ),
+    (  # a person, not an organisation, has them: no agency
+        "He is married and has two children.",
+        [(2, "exact", None, True, "participants", "two children")],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",

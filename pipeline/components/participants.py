@@ -564,6 +564,10 @@ class ParticipantsComponent:
         if group is None:
             return []
         doc = noun.doc
+        if group.lemma_.lower() not in self.rules.group_nouns:  # the organisation itself
+            return self.names_in(
+                doc[group.left_edge.i : group.right_edge.i + 1], noun, before_noun=False
+            )
         words = {t.lower_ for t in doc[group.left_edge.i : group.i] if t.pos_ != "DET"}
         for mention in [group, *(t for t in doc[: group.i] if t.lower_ == group.lower_)]:
             window = doc[mention.left_edge.i : mention.i]
@@ -577,7 +581,8 @@ class ParticipantsComponent:
     def group_of(self, noun: Token) -> Token | None:
         """The group noun whose members ``noun`` counts: the subject of a verb of composition
         whose object is ``noun`` (or that the verb describes), or the noun ``noun`` follows
-        with "of"."""
+        with "of"; or an organisation subject of such a verb ("The CPU consists of ...")."""
+        doc = noun.doc
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of":
             head = head.head
@@ -590,9 +595,16 @@ class ParticipantsComponent:
         subjects = [t for t in head.children if t.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and head.dep_ in {"acl", "relcl"}:
             subjects = [head.head]  # "the Indian Army contingent comprising 120 personnel"
-        if subjects and subjects[0].lemma_.lower() in self.rules.group_nouns:
-            return subjects[0]
-        return None
+        if not subjects and head.dep_ == "conj":  # "The OCDA is ... and employs 250 attorneys"
+            subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lemma_.lower() in self.rules.group_nouns:
+            return subject
+        # "The CPU consists of about 30 prosecutors", "The OCDA ... employs over 250 attorneys"
+        window = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return subject if org_mentions(doc, window.start_char, window.end_char) else None
 
     def names_in(self, window: Span, noun: Token, *, before_noun: bool) -> list[str]:
         """Organisations named in ``window``: the document's organisations (as the acronym
