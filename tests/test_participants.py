@@ -159,6 +159,18 @@ CASES = [
         "He is married and has two children.",
         [(2, "exact", None, True, "participants", "two children")],
     ),
+    # "the arrest of N individuals" counts the individuals, not one arrest (miami_dade_fl
+    # press-release_17245-2, media-advisory-trio-charged..., 13-charged-in-round-up...)
+    (
+        "Miami-Dade Police Director Christopher Carothers will hold a press conference to "
+        "announce the arrest of 4 individuals charged in the 2021 shootings.",
+        [(4, "exact", None, True, "defendants", "4 individuals")],
+    ),
+    (
+        "Miami-Dade Police Director Stephanie V. Daniels will hold a press conference to announce "
+        "the arrest of 13 individuals involved in a criminal racketeering enterprise.",
+        [(13, "exact", None, True, "detained", "13 individuals")],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",

@@ -76,6 +76,7 @@ class CountRules:
     range_words: frozenset[str]
     range_cues: frozenset[str]
     light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
+    numbered_only_nouns: frozenset[str]  # count people only with a number: "500 arrests"
     table_total_words: frozenset[str]  # the label of a table's total row: "Total"
     table_total_prefixes: frozenset[str]  # "Grand" Total
     table_max_rows: int
@@ -115,6 +116,7 @@ class CountRules:
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
             light_verbs=frozenset(data["light_verbs"]),
+            numbered_only_nouns=frozenset(data["numbered_only_nouns"]),
             table_total_words=frozenset(data["table_total_words"]),
             table_total_prefixes=frozenset(data["table_total_prefixes"]),
             table_max_rows=data["table_max_rows"],
@@ -332,6 +334,8 @@ class ParticipantsComponent:
                 return None
             if category not in self.rules.singular_categories and not listed_only:
                 return None
+            if self.rules.people_lemma(noun) in self.rules.numbered_only_nouns:
+                return None  # "the arrest of 13 individuals": the individuals are counted
         description = "person" if pronoun else self.describe(doc[end : noun.i + 1])
         if word and word not in description.lower():
             description = f"{description} {word}"
