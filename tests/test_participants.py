@@ -35,7 +35,10 @@ CASES = [
     (
         "A woman will be arraigned tomorrow for stealing over $77,000 from more than two dozen "
         "victims by claiming she could help them with loan modifications.",
-        [(24, "at_least", None, True, "victims", "more than two dozen victims")],
+        [
+            (1, "exact", None, True, "defendants", "A woman"),  # the subject arraigned
+            (24, "at_least", None, True, "victims", "more than two dozen victims"),
+        ],
     ),
     (
         "Twenty-seven defendants were arrested during a day-long sweep.",
@@ -171,6 +174,31 @@ CASES = [
         "the arrest of 13 individuals involved in a criminal racketeering enterprise.",
         [(13, "exact", None, True, "detained", "13 individuals")],
     ),
+    # one defendant counts as the subject of the verb saying what happened to him; where he is
+    # from is no agency (san_diego_ca news_sentencing-in-1987-cold-case-murder, kings_ny
+    # 2022_09_21_brooklyn-man-sentenced..., 2018_04_04_brooklyn-man-indicted...)
+    (
+        "San Diego County District Attorney Summer Stephan announced today that a Poway man has "
+        "been sentenced to 25 years-to-life for murdering a young woman in Carlsbad more than 35 "
+        "years ago.",
+        [
+            (1, "exact", None, True, "defendants", "a Poway man"),
+            (1, "exact", None, True, "killed", "a young woman"),
+        ],
+    ),
+    (
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Flatbush man has been "
+        "sentenced to 30 years in prison following his guilty plea.",
+        [(1, "exact", None, True, "defendants", "a Flatbush man")],
+    ),
+    (
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Brooklyn man has been "
+        "charged with scheme to defraud and stealing $7,000 from two women.",
+        [
+            (1, "exact", None, True, "defendants", "a Brooklyn man"),
+            (2, "exact", None, True, "participants", "two women"),
+        ],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",
@@ -203,6 +231,9 @@ NOT_COUNTS = [
     # a line break before a capitalised line ends the phrase: a page's reading time, a headline
     "Search for\nPress\n5 min read\nDRUG DEALER TO BE ARRAIGNED FOR POSSESSING 95 POUNDS OF "
     "HEROIN FOR SALE IN HIDDEN CAR COMPARTMENTS\nAuthor\nLei Lani Fera",
+    # a defendant mentioned, not what happened to him (corpus/dev pros-kings-coney-island...)
+    "In another, a defendant allegedly carried a firearm in an office meeting with a supervised "
+    "release counselor.",
     # money in crore: no people noun follows (pib_india/2205200)
     "For capacity building of states a total of approx. Rs. 1,643 crore have been released "
     "from FY 2020-21 to 2024-25 to LWE affected states.",

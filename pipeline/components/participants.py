@@ -53,6 +53,7 @@ class CountRules:
     multipliers: dict[str, int]
     singular_determiners: frozenset[str]
     singular_categories: frozenset[str]
+    subject_singular_categories: frozenset[str]  # as the subject: "a Poway man was sentenced"
     listed_singular_categories: frozenset[str]  # "a DMV employee and a co-conspirator"
     listed_singular_determiners: frozenset[str]
     reference_determiners: frozenset[str]
@@ -76,6 +77,7 @@ class CountRules:
     range_words: frozenset[str]
     range_cues: frozenset[str]
     light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
+    generic_nouns: frozenset[str]  # "man", "people": no group, so their modifiers are no agency
     numbered_only_nouns: frozenset[str]  # count people only with a number: "500 arrests"
     table_total_words: frozenset[str]  # the label of a table's total row: "Total"
     table_total_prefixes: frozenset[str]  # "Grand" Total
@@ -93,6 +95,7 @@ class CountRules:
             multipliers=dict(data["multipliers"]),
             singular_determiners=frozenset(data["singular_determiners"]),
             singular_categories=frozenset(data["singular_categories"]),
+            subject_singular_categories=frozenset(data["subject_singular_categories"]),
             listed_singular_categories=frozenset(data["listed_singular_categories"]),
             listed_singular_determiners=frozenset(data["listed_singular_determiners"]),
             reference_determiners=frozenset(data["reference_determiners"]),
@@ -116,6 +119,7 @@ class CountRules:
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
             light_verbs=frozenset(data["light_verbs"]),
+            generic_nouns=frozenset(data["generic_nouns"]),
             numbered_only_nouns=frozenset(data["numbered_only_nouns"]),
             table_total_words=frozenset(data["table_total_words"]),
             table_total_prefixes=frozenset(data["table_total_prefixes"]),
@@ -323,7 +327,12 @@ class ParticipantsComponent:
             and doc[i].lower_ in self.rules.singular_determiners
             and not doc[i].like_num
         )
-        listed_only = (
+        alone = category in self.rules.singular_categories or (
+            category in self.rules.subject_singular_categories
+            and noun.dep_ in {"nsubj", "nsubjpass"}
+            and self.rules.categories.get(noun.head.lemma_.lower(), ("",))[0] == category
+        )  # "a Poway man has been sentenced"
+        listed_only = not alone and (
             doc[i].lower_ in self.rules.listed_singular_determiners
             and category in self.rules.listed_singular_categories
         )
@@ -332,7 +341,7 @@ class ParticipantsComponent:
                 return None
             if noun.tag_ not in {"NN", "NNP", "PRP"}:
                 return None
-            if category not in self.rules.singular_categories and not listed_only:
+            if not alone and not listed_only:
                 return None
             if self.rules.people_lemma(noun) in self.rules.numbered_only_nouns:
                 return None  # "the arrest of 13 individuals": the individuals are counted
@@ -343,7 +352,7 @@ class ParticipantsComponent:
             count=value,
             qualifier=qualifier,
             description=description,
-            agency=self.agency(doc, end, noun),
+            agency=None if pronoun else self.agency(doc, end, noun),
             is_total=True,
             char_start=doc[start].idx,
             char_end=noun.idx + len(noun.text),
@@ -548,7 +557,9 @@ class ParticipantsComponent:
     def agency(self, doc: Doc, number_end: int, noun: Token) -> str | None:
         """The organisation the counted people belong to: one named between the number and
         the noun ("FIA officers") or right after the noun ("... of the Punjab police")."""
-        named = self.names_in(doc[number_end : noun.i], noun, before_noun=True)
+        generic = self.rules.people_lemma(noun) in self.rules.generic_nouns
+        # "a Brooklyn man": where a man is from is no agency he belongs to
+        named = [] if generic else self.names_in(doc[number_end : noun.i], noun, before_noun=True)
         j = noun.i + 1
         if not named and j < len(doc) and doc[j].lower_ in self.rules.agency_prepositions:
             end = j + 1
