@@ -425,3 +425,39 @@ def test_a_table_not_heading_people_is_no_count(make_doc):
         "Mechanical Engg. 072 33 05 21 10 03 Total 323 160 31 75 36 21 5. The candidature."
     )
     assert make_doc(text)._.participants == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # archive los_angeles_ca media_news_man-charged-killing-actor-james-handy-tarzana
+            "Michael Gledhill, 29, was charged. Police arrested Gledhill who lived at the home "
+            "with his mother who had been dating Handy.",
+            (1, "detained", "Gledhill"),
+        ),
+        (  # orange_ca press_lake-forest-karate-instructor-sentenced-to-jail-for-indecent-...
+            "Amonullah Sakhi, 26, Lake Forest, pleaded guilty to a court offer. On Sept. 11, 2009, "
+            "Orange County Sheriff’s Department deputies arrested Sakhi at his karate studio.",
+            (1, "detained", "Sakhi"),
+        ),
+        (  # ISAF dev: "the death of" a named leader
+            "On Sunday, an Afghan and coalition security force conducted an operation in Tarin "
+            "Kowt district, Uruzgan province that resulted in the death of Maulawi Tayeb, a local "
+            "Taliban leader.",
+            (1, "killed", "Maulawi Tayeb"),
+        ),
+    ],
+)
+def test_a_named_person_something_happened_to_counts_one(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [(p.count, p.category, text[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got[0] == expected
+
+
+def test_a_named_person_is_not_counted_again_after_a_count(make_doc):
+    text = (  # orange_ca press_mother-faces-trial-for-plotting-with-adult-son-... (shortened)
+        "Police arrested two suspects in March. Rebeca Nivarez, 46, Garden Grove, is charged "
+        "with murder. Police arrested Nivarez after a more than a year-long investigation."
+    )
+    got = [(p.count, p.category) for p in make_doc(text)._.participants]
+    assert got == [(2, "detained")]

@@ -77,6 +77,7 @@ class CountRules:
     range_words: frozenset[str]
     range_cues: frozenset[str]
     light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
+    named_categories: frozenset[str]  # a named person counts as one: "Police arrested Gledhill"
     generic_nouns: frozenset[str]  # "man", "people": no group, so their modifiers are no agency
     numbered_only_nouns: frozenset[str]  # count people only with a number: "500 arrests"
     table_total_words: frozenset[str]  # the label of a table's total row: "Total"
@@ -119,6 +120,7 @@ class CountRules:
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
             light_verbs=frozenset(data["light_verbs"]),
+            named_categories=frozenset(data["named_categories"]),
             generic_nouns=frozenset(data["generic_nouns"]),
             numbered_only_nouns=frozenset(data["numbered_only_nouns"]),
             table_total_words=frozenset(data["table_total_words"]),
@@ -182,7 +184,7 @@ class Count:
 
 @Language.factory(
     "pressx_participants",
-    requires=["doc._.organisations", "doc._.boilerplate"],
+    requires=["doc._.organisations", "doc._.people", "doc._.boilerplate"],
     assigns=["doc._.participants"],
 )
 class ParticipantsComponent:
@@ -219,6 +221,7 @@ class ParticipantsComponent:
     def __call__(self, doc: Doc) -> Doc:
         # looked up for every word a count may start at, so built once per document
         self.org_ends = org_name_ends(doc)
+        self.person_ends = person_name_ends(doc)
         self.apposed_names = [
             e.start
             for e in doc.ents
@@ -305,6 +308,8 @@ class ParticipantsComponent:
         """The count starting with token ``i``, or ``None``."""
         doc = sent.doc
         value, end = self.quantity_at(doc, i, sent.end)
+        if value is None and (named := self.named_person(doc, i)):
+            return named
         if value is None and self.named_role(doc, i, sent.end):
             value, end = 1, i  # "killed Taliban leader, Mahjur": one person, no quantity word
         if value is None or self.excluded(doc, i, end, sent.end):
@@ -444,6 +449,37 @@ class ParticipantsComponent:
         ):
             end += 2  # "between three and six insurgents": at least three
         return value, end
+
+    def named_person(self, doc: Doc, i: int) -> Count | None:
+        """One named person something happened to: the object of the verb saying it ("Police
+        arrested Gledhill", "fired, killing Malawi Sahib") or of its noun ("resulted in the
+        death of Maulawi Tayeb"). Counted only when nobody of the category was counted
+        before (the count is anaphoric), as releases name the people they counted."""
+        char_end = self.person_ends.get(doc[i].idx)
+        if char_end is None:
+            return None
+        ent = doc.char_span(doc[i].idx, char_end, alignment_mode="expand")
+        root = ent.root
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            said = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            said = root.head.head
+        else:
+            return None
+        category, word = self.rules.categories.get(said.lemma_.lower(), ("", ""))
+        if category not in self.rules.named_categories:
+            return None
+        record = Participant(
+            count=1,
+            qualifier="exact",
+            description=f"person {word}",
+            agency=None,
+            is_total=True,
+            char_start=ent.start_char,
+            char_end=ent.end_char,
+            category=category,
+        )
+        return Count(i, ent.end, root, record, anaphoric=True)
 
     def named_role(self, doc: Doc, i: int, limit: int) -> bool:
         """Whether a role without a determiner starts at ``i`` and introduces the name of
@@ -829,6 +865,16 @@ def org_name_ends(doc: Doc) -> dict[int, int]:
     ends: dict[int, int] = {}
     for org in doc._.organisations or []:
         for m_start, m_end in org.mentions or [(org.char_start, org.char_end)]:
+            ends[m_start] = max(m_end, ends.get(m_start, m_end))
+    return ends
+
+
+def person_name_ends(doc: Doc) -> dict[int, int]:
+    """Character start -> end of each mention of a named person (``doc._.people``, else the
+    PERSON entities)."""
+    ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
+    for person in doc._.people or []:
+        for m_start, m_end in person.mentions or [(person.char_start, person.char_end)]:
             ends[m_start] = max(m_end, ends.get(m_start, m_end))
     return ends
 
