@@ -440,6 +440,11 @@ def test_a_table_not_heading_people_is_no_count(make_doc):
             "Orange County Sheriff’s Department deputies arrested Sakhi at his karate studio.",
             (1, "detained", "Sakhi"),
         ),
+        (  # ISAF dev: a role set off before a name the parse makes an apposition
+            "Afghan and coalition forces killed al-Qaeda associated Taliban leader, Wali, during "
+            "a security operation in Dangam district, Kunar province, yesterday.",
+            (1, "killed", "al-Qaeda associated Taliban leader"),
+        ),
         (  # ISAF dev: "the death of" a named leader
             "On Sunday, an Afghan and coalition security force conducted an operation in Tarin "
             "Kowt district, Uruzgan province that resulted in the death of Maulawi Tayeb, a local "

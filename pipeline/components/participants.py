@@ -222,11 +222,7 @@ class ParticipantsComponent:
         # looked up for every word a count may start at, so built once per document
         self.org_ends = org_name_ends(doc)
         self.person_ends = person_name_ends(doc)
-        self.apposed_names = [
-            e.start
-            for e in doc.ents
-            if e.label_ == "PERSON" and e.start and doc[e.start - 1].text == ","
-        ]
+        self.apposed_names = apposed_names(doc, self.person_ends)
         kept: list[Count] = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -492,7 +488,7 @@ class ParticipantsComponent:
         noun = self.counted_noun(doc, i, limit)
         if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
             return False
-        return doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"
+        return doc[noun.i + 1].text == "," and noun.i + 2 in self.apposed_names
 
     def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
         """Percentages, money, ages, case numbers: the words around the number say so."""
@@ -877,6 +873,18 @@ def person_name_ends(doc: Doc) -> dict[int, int]:
         for m_start, m_end in person.mentions or [(person.char_start, person.char_end)]:
             ends[m_start] = max(m_end, ends.get(m_start, m_end))
     return ends
+
+
+def apposed_names(doc: Doc, person_ends: dict[int, int]) -> list[int]:
+    """Token indices (sorted) of names set off by a comma: ", Mahjur," - a person's mention
+    (``person_name_ends``) or a proper noun the parse makes an apposition ("leader, Wali,")."""
+    return [
+        t.i
+        for t in doc
+        if t.i
+        and doc[t.i - 1].text == ","
+        and (t.idx in person_ends or (t.pos_ == "PROPN" and t.dep_ == "appos"))
+    ]
 
 
 def name_end(doc: Doc, k: int, org_ends: dict[int, int]) -> int:
