@@ -199,6 +199,33 @@ CASES = [
             (2, "exact", None, True, "participants", "two women"),
         ],
     ),
+    # what was meant to happen did not happen, and the subject of a killing did it
+    # (san_diego_ca news_judge-grants-recall-...-andy-williams, orange_ca
+    # press_parole-denied-for-inmate-who-murdered-man-and-attempted-to-murder-two-others...)
+    (
+        "Due to Williams’ age when he murdered two students and attempted to murder 13 others, "
+        "his adult convictions will be re-designated.",
+        [
+            (2, "exact", None, True, "killed", "two students"),
+            (13, "exact", None, True, "participants", "13 others"),
+        ],
+    ),
+    (
+        "The Governor reversed the parole yesterday for an inmate convicted of murdering an "
+        "unarmed man and attempting to murder two others at Mile Square Park.",
+        [
+            (1, "exact", None, True, "killed", "an unarmed man"),
+            (2, "exact", None, True, "participants", "two others"),
+        ],
+    ),
+    (  # ISAF dev: the subject of an act is counted by a later verb that says what happened
+        "During the operation several insurgents presented an immediate threat to the combined "
+        "force and were killed, two men were taken into custody by Afghan authorities.",
+        [
+            (3, "at_least", None, True, "killed", "several insurgents"),
+            (2, "exact", None, True, "detained", "two men"),
+        ],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",
@@ -234,6 +261,9 @@ NOT_COUNTS = [
     # a defendant mentioned, not what happened to him (corpus/dev pros-kings-coney-island...)
     "In another, a defendant allegedly carried a firearm in an office meeting with a supervised "
     "release counselor.",
+    # ISAF dev: an operation to detain someone is no detention
+    "Combined forces conducted a clearing operation to detain a Taliban leader and improvised "
+    "explosive device facilitator in Nowzad district, Helmand province.",
     # money in crore: no people noun follows (pib_india/2205200)
     "For capacity building of states a total of approx. Rs. 1,643 crore have been released "
     "from FY 2020-21 to 2024-25 to LWE affected states.",

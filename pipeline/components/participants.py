@@ -557,7 +557,12 @@ class ParticipantsComponent:
             if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
                 break
             via_preposition = tok.dep_ == "prep"
+            doer = tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children)
             tok = tok.head
+            if doer or self.intended(tok):
+                # "he murdered two students", "an operation to detain a Taliban leader"; a
+                # later verb may still say it: "insurgents presented a threat and were killed"
+                return self.conjunct_category(tok) or self.noun_category(noun)
             if tok.lemma_.lower() in self.rules.light_verbs and (said := self.said_by_object(tok)):
                 return said  # "were taken into custody", "placed under arrest"
             if tok.lemma_.lower() in categories:
@@ -570,13 +575,31 @@ class ParticipantsComponent:
             ):
                 break  # "indecency with a child": the child is not who was charged
             if tok.pos_ in {"VERB", "AUX"}:
-                # "were positively identified and killed"
-                for conj in tok.conjuncts:
-                    if conj.i > tok.i and conj.lemma_.lower() in categories:
-                        return categories[conj.lemma_.lower()]
-                break
+                return self.conjunct_category(tok) or self.noun_category(noun)
+        return self.noun_category(noun)
+
+    def conjunct_category(self, verb: Token) -> tuple[str, str] | None:
+        """The category a later verb coordinated with ``verb`` gives ("were positively
+        identified and killed")."""
+        for conj in verb.conjuncts:
+            lemma = conj.lemma_.lower()
+            if conj.i > verb.i and lemma in self.rules.categories and not self.intended(conj):
+                return self.rules.categories[lemma]
+        return None
+
+    def noun_category(self, noun: Token) -> tuple[str, str]:
+        """The category the counted noun itself gives ("victims"), else ``participants``."""
         category = self.rules.noun_categories.get(self.rules.people_lemma(noun) or "")
         return (category, "") if category else ("participants", "")
+
+    def intended(self, verb: Token) -> bool:
+        """Whether ``verb`` says what was meant to happen, not what happened: an infinitive of
+        killing or detaining ("a search to detain the two insurgents", "attempted to murder
+        13 others")."""
+        category = self.rules.categories.get(verb.lemma_.lower(), ("",))[0]
+        if category not in self.rules.summed:
+            return False
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
     def said_by_object(self, verb: Token) -> tuple[str, str] | None:
         """The category a prepositional object of ``verb`` gives ("into custody")."""
