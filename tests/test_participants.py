@@ -226,6 +226,46 @@ CASES = [
             (2, "exact", None, True, "detained", "two men"),
         ],
     ),
+    # an "of" inside a proper name before the people noun (orange_ca
+    # press_remarks-by-district-attorney-tony-rackauckas-7, shortened; ISAF dev)
+    (
+        "The task force includes 7 California Department of Insurance investigators, 18 "
+        "investigators from the Franchise Tax Board, and 11 investigators from the California "
+        "Employment Development Department.",
+        [
+            (
+                7,
+                "exact",
+                "California Department of Insurance",
+                False,
+                "participants",
+                "7 California Department of Insurance investigators",
+            ),
+            (18, "exact", "Franchise Tax Board", False, "participants", "18 investigators"),
+            (
+                11,
+                "exact",
+                "California Employment Development Department",
+                False,
+                "participants",
+                "11 investigators",
+            ),
+        ],
+    ),
+    (
+        "After questioning, the force apprehended several suspected Islamic Movement of "
+        "Uzbekistan insurgents.",
+        [
+            (
+                3,
+                "at_least",
+                "Islamic Movement of Uzbekistan",
+                True,
+                "detained",
+                "several suspected Islamic Movement of Uzbekistan insurgents",
+            ),
+        ],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",

@@ -518,11 +518,15 @@ class ParticipantsComponent:
                 noun = tok
                 break
             wrapped = tok.is_space and k + 1 < limit and doc[k + 1].text[:1].islower()
-            if wrapped or tok.text == "-":  # "a\nsuspected insurgent"; "co-conspirator"
+            # "a\nsuspected insurgent"; "co-conspirator"; "Department of Insurance investigators"
+            if wrapped or tok.text == "-" or in_proper_name(doc, k, limit):
                 pass
+            elif tok.text == "(" and k + 2 < limit and doc[k + 2].text == ")":
+                k += 2  # an acronym: "a Department of Health (DOH) employee"
             elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
-                if noun is tok and not modifies_right(tok):
+                in_name = in_proper_name(doc, k + 1, limit) or in_proper_name(doc, k - 1, limit)
+                if noun is tok and not modifies_right(tok) and not in_name:
                     break  # the head of the phrase: "a Taliban leader | yesterday"
                 words += 1
             elif tok.pos_ == "CCONJ" and k > j and k + 1 < limit:
@@ -696,10 +700,19 @@ class ParticipantsComponent:
             elif ent.label_ in AGENCY_ENTS and not before_noun and self.is_official(noun):
                 names.append(extend_with_nouns(ent, window.end))
         if not names and before_noun and noun.is_lower:
-            # proper-noun modifiers outside headlines: "Folk members", "Taliban leader"
-            names = [
-                t.text for t in window if t.pos_ == "PROPN" and self.rules.people_lemma(t) is None
-            ][:1]
+            # proper-noun modifiers outside headlines: "Folk members", "Taliban leader", with
+            # the rest of their name: "California Department of Insurance investigators"
+            first = next(
+                (t for t in window if t.pos_ == "PROPN" and self.rules.people_lemma(t) is None),
+                None,
+            )
+            if first is not None:
+                end = first.i + 1
+                while end < window.end and (
+                    doc[end].pos_ == "PROPN" or in_proper_name(doc, end, window.end)
+                ):
+                    end += 1
+                names = [doc[first.i : end].text]
         return names
 
     def is_official(self, noun: Token) -> bool:
@@ -863,6 +876,17 @@ def modifies_right(tok: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.i < tok.i and tok.tag_ in {"NNS", "NNPS"}:
         return hyphenated
     return hyphenated or tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
+
+
+def in_proper_name(doc: Doc, k: int, limit: int) -> bool:
+    """Whether ``doc[k]`` is an "of" inside a proper name ("Islamic Movement of Uzbekistan")."""
+    return (
+        doc[k].lower_ == "of"
+        and k > 0
+        and k + 1 < limit
+        and doc[k - 1].pos_ == "PROPN"
+        and doc[k + 1].pos_ == "PROPN"
+    )
 
 
 def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
