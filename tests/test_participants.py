@@ -536,3 +536,40 @@ def test_a_named_person_is_not_counted_again_after_a_count(make_doc):
     )
     got = [(p.count, p.category) for p in make_doc(text)._.participants]
     assert got == [(2, "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # kings_ny 2020_09_14_brooklyn-man-indicted-for-murder-of-three-individuals
+            "Brooklyn Man Indicted for Murder of Three Individuals\nBrooklyn District Attorney "
+            "Eric Gonzalez today announced that a Brooklyn man has been arraigned on two "
+            "indictments charging him with first-degree murder and related charges for two "
+            "separate incidents in June in which he allegedly shot and killed three people.",
+            [(3, "killed", "Three Individuals"), (1, "defendants", "a Brooklyn man")],
+        ),
+        (  # los_angeles_ca media_news_jury-convicts-man-murdering-two-unhoused-men-... (dev2)
+            "Jury Convicts Man of Murdering Two Unhoused Men and Attempting to Kill a Third in "
+            "Downtown Los Angeles\nLOS ANGELES – A man was convicted for a 2024 two-day shooting "
+            "spree in downtown Los Angeles that left two unhoused men dead and a third seriously "
+            "wounded.\n“He targeted three unhoused individuals, shooting each of them in the "
+            "head,” Hochman said. Loyer shot three unhoused men in the head, killing two.",
+            [
+                (2, "killed", "Two Unhoused Men"),
+                (1, "defendants", "A man"),
+                (3, "participants", "three unhoused individuals"),
+            ],
+        ),
+        (  # cook_il news_six-defendants-charged-brazen-daytime-smash-and-grab-... (dev2)
+            "SIX DEFENDANTS CHARGED IN BRAZEN DAYTIME SMASH AND GRAB\nCook County State’s "
+            "Attorney Eileen O’Neill Burke today announced that charges have been filed against "
+            "six offenders who allegedly stole $170,500 worth of watches from a Michigan Avenue "
+            "Rolex store.",
+            [(6, "defendants", "SIX DEFENDANTS")],
+        ),
+    ],
+)
+def test_a_figure_restated_for_the_same_people_is_counted_once(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [(p.count, p.category, text[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got == expected

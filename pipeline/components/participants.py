@@ -753,8 +753,12 @@ class ParticipantsComponent:
             if words & self.rules.additive_words:
                 break
             sibling = record.part_group is not None and other.record.part_group == record.part_group
-            if sibling or self.repeat_key(other) != key:
+            if sibling:
                 continue  # parts listed together are different people
+            if self.restated(count, other):
+                return
+            if self.repeat_key(other) != key:
+                continue
             if other.record.count == record.count:
                 return
             low, high = sorted((other.record.count, record.count))
@@ -764,6 +768,26 @@ class ParticipantsComponent:
                     kept[n] = count
                 return
         kept.append(count)
+
+    def restated(self, count: Count, other: Count) -> bool:
+        """Whether ``count`` restates ``other``: the same figure, of the same category or of
+        none ("left two unhoused men dead" after "Two Unhoused Men" killed), of people
+        described by a shared word besides the nouns ("unhoused") or by generic nouns alone
+        ("Murder of Three Individuals", "killed three people")."""
+        record = count.record
+        if record.count != other.record.count:
+            return False
+        if record.category not in {"participants", other.record.category}:
+            return False
+        lemmas = [self.rules.people_lemma(c.noun) for c in (count, other)]
+        if all(lemma in self.rules.generic_nouns for lemma in lemmas):
+            return True
+        return bool(self.modifiers(count) & self.modifiers(other))
+
+    def modifiers(self, count: Count) -> set[str]:
+        """The lower-case words before the counted noun (after the number)."""
+        doc = count.noun.doc
+        return {t.lower_ for t in doc[count.number_end : count.noun.i] if t.is_alpha}
 
     def resolve_references(self, sent: Span, kept: list[Count]) -> None:
         """People counted with no category ("identified multiple armed insurgents") take the
@@ -881,9 +905,8 @@ def modifies_right(tok: Token) -> bool:
 def in_proper_name(doc: Doc, k: int, limit: int) -> bool:
     """Whether ``doc[k]`` is an "of" inside a proper name ("Islamic Movement of Uzbekistan")."""
     return (
-        doc[k].lower_ == "of"
-        and k > 0
-        and k + 1 < limit
+        0 < k < limit - 1
+        and doc[k].lower_ == "of"
         and doc[k - 1].pos_ == "PROPN"
         and doc[k + 1].pos_ == "PROPN"
     )
