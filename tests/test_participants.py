@@ -304,6 +304,12 @@ NOT_COUNTS = [
     # ISAF dev: an operation to detain someone is no detention
     "Combined forces conducted a clearing operation to detain a Taliban leader and improvised "
     "explosive device facilitator in Nowzad district, Helmand province.",
+    # vague words are no figure outside ISAF's killed/detained (orange_ca press_64-year-old-
+    # woman-charged-for-shooting-murder-..., press_ocda-opposes-parole-granted-for-man-who-...)
+    "Bae and several family members were in front of a house in Brea preparing to leave for "
+    "dinner.",
+    "Perez, who is a family friend of the homeowner, was at the house along with several other "
+    "children ranging in age from 8 to 19 years old.",
     # money in crore: no people noun follows (pib_india/2205200)
     "For capacity building of states a total of approx. Rs. 1,643 crore have been released "
     "from FY 2020-21 to 2024-25 to LWE affected states.",
@@ -366,12 +372,12 @@ ISAF = [
         [(3, "killed", "killed")],
     ),
     (
-        # "the approaching insurgents" are the 11 counted last, not the several before
+        # "the approaching insurgents" are the 11 counted last, not the several before; the
+        # several who fired are no figure (vague words are figures only for killed/detained)
         "The force took fire from several insurgents. It returned fire, killing four "
         "insurgents. Later a group of 11 armed insurgents approached, and aircraft fired on "
         "the approaching insurgents, killing all 11 insurgents.",
         [
-            (3, "participants", "insurgents"),
             (4, "killed", "killed"),
             (11, "participants", "insurgents"),
             (11, "killed", "killed"),

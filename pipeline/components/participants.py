@@ -50,6 +50,8 @@ class CountRules:
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest phrase first
     vague: dict[tuple[str, ...], int]
     vague_qualifier: str
+    definite_quantities: frozenset[tuple[str, ...]]  # "a dozen": a figure in any category
+    vague_categories: frozenset[str]  # where vague words are read as figures (ISAF's mapping)
     multipliers: dict[str, int]
     singular_determiners: frozenset[str]
     singular_categories: frozenset[str]
@@ -93,6 +95,8 @@ class CountRules:
             qualifiers=tuple(sorted(qualifiers, key=lambda pq: len(pq[0]), reverse=True)),
             vague={tuple(k.split()): v for k, v in data["vague_quantities"].items() if k[0] != "_"},
             vague_qualifier=data["vague_qualifier"],
+            definite_quantities=frozenset(tuple(p.split()) for p in data["definite_quantities"]),
+            vague_categories=frozenset(data["vague_categories"]),
             multipliers=dict(data["multipliers"]),
             singular_determiners=frozenset(data["singular_determiners"]),
             singular_categories=frozenset(data["singular_categories"]),
@@ -180,6 +184,7 @@ class Count:
     subset: bool = False  # "five of the insurgents": a part of people counted already
     anaphoric: bool = False  # "the leader", "him": counts only if nobody was counted before
     listed_only: bool = False  # "a co-conspirator": a count only when listed with another
+    vague: bool = False  # "several": a figure only in ``vague_categories`` (ISAF's mapping)
 
 
 @Language.factory(
@@ -243,8 +248,14 @@ class ParticipantsComponent:
             )
             if not in_boilerplate(doc, t.char_start, t.char_end)
         ]
-        # the figures inside a table's rows are read as the table's, not as running text
-        kept = [c for c in kept if not any(in_rows(t, c.record.char_start) for t in tables)]
+        # the figures inside a table's rows are read as the table's, not as running text;
+        # vague words ("several family members") are figures only by ISAF's convention
+        kept = [
+            c
+            for c in kept
+            if not any(in_rows(t, c.record.char_start) for t in tables)
+            and (not c.vague or c.record.category in self.rules.vague_categories)
+        ]
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
         derived = self.derived_totals(doc, kept)
         doc._.participants = (
@@ -361,7 +372,9 @@ class ParticipantsComponent:
         )
         subset = doc[end].lower_ == "of" and doc[end + 1].lower_ in self.rules.subset_determiners
         anaphoric = pronoun or doc[i].lower_ in self.rules.anaphoric_determiners
-        return Count(start, end, noun, record, subset, anaphoric, listed_only)
+        quantity = lower_words(doc[i:end])
+        vague = quantity in self.rules.vague and quantity not in self.rules.definite_quantities
+        return Count(start, end, noun, record, subset, anaphoric, listed_only, vague)
 
     @staticmethod
     def describe(words: Span) -> str:
