@@ -266,6 +266,21 @@ CASES = [
             ),
         ],
     ),
+    # deaths count people killed (san_diego_ca news_murder-charges-in-fentanyl-overdose-death,
+    # news_fatal-duis-spike-amid-covid-19; dallas_tx 2023 Annual Report: "11 deaths in custody")
+    (
+        "That same year, the county saw 814 deaths caused by fentanyl poisoning.",
+        [(814, "exact", None, True, "killed", "814 deaths")],
+    ),
+    (
+        "The worst year for fatal DUI crashes was 2017, when we had 25 deaths.",
+        [(25, "exact", None, True, "killed", "25 deaths")],
+    ),
+    # "N lakh+" (issue 14): the plus is a qualifier, the multiplier still applies
+    (
+        "As part of the Jan Andolan, 2 lakh+ MYBharat volunteers have come forward.",
+        [(200000, "at_least", "MYBharat", True, "participants", "2 lakh+ MYBharat volunteers")],
+    ),
     # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
     (
         "Over 450 applicants screened through Satellite Offices",

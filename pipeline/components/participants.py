@@ -6,7 +6,9 @@ insurgents"). For each count the component reads the qualifier before it ("more 
 "approximately"), the agency the people belong to ("... from the Federal Investigation
 Agency's (FIA) ..." -> FIA), the category from the verb or noun governing it (killed,
 detained, ...) and whether it is a total or a part of one. Percentages, money, ages and
-durations are never counts: their number does not stand before a people noun.
+durations are never counts: their number does not stand before a people noun. Tables whose
+header names people ("Year Civilians Death SFs martyred 2020 140 43 ... Total 617 192") give
+their rows' and total row's figures (``pipeline.count_tables``).
 """
 
 from __future__ import annotations
@@ -327,6 +329,8 @@ class ParticipantsComponent:
         start, qualifier = self.qualifier_before(doc, i, sent.start)
         if lower_words(doc[i:end]) in self.rules.vague and qualifier == "exact":
             qualifier = self.rules.vague_qualifier
+        if doc[end - 1].text.endswith("+") and qualifier == "exact":
+            qualifier = "at_least"
         pronoun = doc[i].lower_ in self.rules.singular_pronouns
         noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end)
         if noun is None:
@@ -444,11 +448,13 @@ class ParticipantsComponent:
             end + 1 < limit and doc[end].text == "-" and is_number_word(doc[end + 1])
         ):
             end += 1
-        multiplier = self.rules.multipliers.get(doc[end].lower_, 1) if end < limit else 1
+        word = doc[end].lower_.removesuffix("+") if end < limit else ""  # "2 lakh+"
+        multiplier = self.rules.multipliers.get(word, 1)
         value = number_value([t.text for t in doc[i:end]], multiplier)
         if value is None or value <= 0:
             return None, i
         end += multiplier > 1
+        end += end < limit and doc[end].text == "+"  # "80+ volunteers"
         if (
             i > 0
             and doc[i - 1].lower_ in self.rules.range_cues
