@@ -594,3 +594,13 @@ def test_a_figure_restated_for_the_same_people_is_counted_once(make_doc, text, e
     doc = make_doc(text)
     got = [(p.count, p.category, text[p.char_start : p.char_end]) for p in doc._.participants]
     assert got == expected
+
+
+def test_a_wide_table_without_row_totals_is_not_read_as_people(make_doc):
+    text = (  # pib_india/2205282, first rows and a total that adds up: schools and students
+        "Annexure I State-wise/UT-wise details of EMRSs approved, operational and number of "
+        "students enrolled Sl. No State / UT Approved Functional EMRS Number of Students "
+        "Enrolled (2025-26) 1 Andhra Pradesh 28 28 10617 2 Arunachal Pradesh 10 5 932 3 Assam "
+        "17 6 300 Total 55 39 11849 Annexure-II follows."
+    )
+    assert [p.count for p in make_doc(text)._.participants] == []

@@ -87,6 +87,7 @@ class CountRules:
     table_total_words: frozenset[str]  # the label of a table's total row: "Total"
     table_total_prefixes: frozenset[str]  # "Grand" Total
     table_max_rows: int
+    table_max_plain_columns: int  # widest table without a column of row totals that is read
 
     @classmethod
     def load(cls, rules: str, people_nouns: str) -> CountRules:
@@ -132,6 +133,7 @@ class CountRules:
             table_total_words=frozenset(data["table_total_words"]),
             table_total_prefixes=frozenset(data["table_total_prefixes"]),
             table_max_rows=data["table_max_rows"],
+            table_max_plain_columns=data["table_max_plain_columns"],
         )
 
     def people_lemma(self, tok: Token) -> str | None:
@@ -268,9 +270,15 @@ class ParticipantsComponent:
     def table_counts(self, doc: Doc, table: Table) -> list[Participant]:
         """The counts of a table whose header (the words before its first row) names people:
         "Year Civilians Death SFs martyred 2020 140 43 ..." (``count_tables.counted_cells``);
-        the category is the one a header word gives (death: killed)."""
+        the category is the one a header word gives (death: killed). A wider table with no
+        column of row totals is left out: its header may name people for one column only
+        ("Approved EMRS, Functional EMRS, Number of Students Enrolled")."""
         header = doc.char_span(table.header_start, table.char_start, alignment_mode="expand")
-        if header is None:
+        plain = (
+            table.total_column is None
+            and len(table.total.cells) > self.rules.table_max_plain_columns
+        )
+        if header is None or plain:
             return []
         nouns = [t for t in header if t.pos_ in {"NOUN", "PROPN"} and self.rules.people_lemma(t)]
         if not nouns:
