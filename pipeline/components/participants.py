@@ -25,7 +25,7 @@ from word2number import w2n
 from pipeline.count_tables import Table, counted_cells, find_tables
 from pipeline.extensions import in_boilerplate
 from pipeline.names import lower_words
-from pipeline.records import Organisation, Participant
+from pipeline.records import Organisation, Participant, Person
 from pipeline.resources import load_json, load_lines
 
 DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
@@ -229,7 +229,7 @@ class ParticipantsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         # looked up for every word a count may start at, so built once per document
-        self.org_ends = org_name_ends(doc)
+        self.org_ends = name_ends(doc._.organisations or [])
         self.person_ends = person_name_ends(doc)
         self.apposed_names = apposed_names(doc, self.person_ends)
         kept: list[Count] = []
@@ -242,16 +242,7 @@ class ParticipantsComponent:
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
             self.resolve_references(sent, kept)
-        tables = [
-            t
-            for t in find_tables(
-                doc.text,
-                total_words=self.rules.table_total_words,
-                total_prefixes=self.rules.table_total_prefixes,
-                max_rows=self.rules.table_max_rows,
-            )
-            if not in_boilerplate(doc, t.char_start, t.char_end)
-        ]
+        tables = self.tables(doc)
         # the figures inside a table's rows are read as the table's, not as running text;
         # vague words ("several family members") are figures only by ISAF's convention
         kept = [
@@ -266,6 +257,16 @@ class ParticipantsComponent:
             records + derived + [r for t in tables for r in self.table_counts(doc, t)]
         )
         return doc
+
+    def tables(self, doc: Doc) -> list[Table]:
+        """The tables of ``doc`` outside boilerplate (``count_tables.find_tables``)."""
+        found = find_tables(
+            doc.text,
+            total_words=self.rules.table_total_words,
+            total_prefixes=self.rules.table_total_prefixes,
+            max_rows=self.rules.table_max_rows,
+        )
+        return [t for t in found if not in_boilerplate(doc, t.char_start, t.char_end)]
 
     def table_counts(self, doc: Doc, table: Table) -> list[Participant]:
         """The counts of a table whose header (the words before its first row) names people:
@@ -952,12 +953,12 @@ def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
     return named_after or named_before
 
 
-def org_name_ends(doc: Doc) -> dict[int, int]:
-    """Character start -> end of the longest organisation mention (``doc._.organisations``)
-    starting there."""
+def name_ends(records: list[Organisation] | list[Person]) -> dict[int, int]:
+    """Character start -> end of the longest mention of one of ``records`` (organisations or
+    people) starting there."""
     ends: dict[int, int] = {}
-    for org in doc._.organisations or []:
-        for m_start, m_end in org.mentions or [(org.char_start, org.char_end)]:
+    for record in records:
+        for m_start, m_end in record.mentions or [(record.char_start, record.char_end)]:
             ends[m_start] = max(m_end, ends.get(m_start, m_end))
     return ends
 
@@ -965,10 +966,10 @@ def org_name_ends(doc: Doc) -> dict[int, int]:
 def person_name_ends(doc: Doc) -> dict[int, int]:
     """Character start -> end of each mention of a named person (``doc._.people``, else the
     PERSON entities)."""
-    ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "PERSON"}
-    for person in doc._.people or []:
-        for m_start, m_end in person.mentions or [(person.char_start, person.char_end)]:
-            ends[m_start] = max(m_end, ends.get(m_start, m_end))
+    ends = name_ends(doc._.people or [])
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ends.setdefault(ent.start_char, ent.end_char)
     return ends
 
 
@@ -985,7 +986,7 @@ def apposed_names(doc: Doc, person_ends: dict[int, int]) -> list[int]:
 
 
 def name_end(doc: Doc, k: int, org_ends: dict[int, int]) -> int:
-    """The token after the organisation name (``org_ends``: ``org_name_ends``) starting at
+    """The token after the organisation name (``org_ends``: ``name_ends``) starting at
     ``doc[k]``, with the acronym bracketed after it ("Texas Department of Motor Vehicles
     (DMV)"), or ``k`` when no name starts there."""
     char_end = org_ends.get(doc[k].idx)
