@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.participants import number_value
+from tests.test_count_tables import LWE, RECOMMENDED  # archive tables
 
 # (sentence, [(count, qualifier, agency, is_total, category, words at the offsets)])
 CASES = [
@@ -34,7 +35,10 @@ CASES = [
     (
         "A woman will be arraigned tomorrow for stealing over $77,000 from more than two dozen "
         "victims by claiming she could help them with loan modifications.",
-        [(24, "at_least", None, True, "victims", "more than two dozen victims")],
+        [
+            (1, "exact", None, True, "defendants", "A woman"),  # the subject arraigned
+            (24, "at_least", None, True, "victims", "more than two dozen victims"),
+        ],
     ),
     (
         "Twenty-seven defendants were arrested during a day-long sweep.",
@@ -90,6 +94,202 @@ CASES = [
         "primarily from a battalion of The Mechanised Infantry Regiment .",
         [(45, "exact", "Indian Army", True, "participants", "45 personnel")],
     ),
+    # Indian numbering: decimals before lakh / crore (pib_india/2206480, 2205198, 2206488)
+    (
+        "The initiative witnessed an overwhelming response, with around 7.4 lakh students "
+        "participating from across the country and 7,705 entries received.",
+        [(740000, "approx", None, True, "participants", "around 7.4 lakh students")],
+    ),
+    (
+        "The campaign reached more than 9 crore people including 8.7 crore youth and 6 crore "
+        "women.",
+        [
+            (90000000, "at_least", None, True, "participants", "more than 9 crore people"),
+            (87000000, "exact", None, False, "participants", "8.7 crore youth"),
+            (60000000, "exact", None, False, "participants", "6 crore women"),
+        ],
+    ),
+    (
+        "The New Terminal Building is designed to handle up to 1.3 crore passengers annually.",
+        [(13000000, "at_most", None, True, "participants", "up to 1.3 crore passengers")],
+    ),
+    # "the first 500": an ordinal before the number is not a part of it (dallas_tx Expunction
+    # Expo 2024 kick-off; dev2 pros2-kings-gun-buyback-record-2022)
+    (
+        "Tablets will be given to the first 500 applicants, so it is recommended to apply early.",
+        [(500, "exact", None, True, "participants", "500 applicants")],
+    ),
+    (
+        "The District Attorney thanked the businesses who contributed iPads that were given as "
+        "an added incentive to the first 50 participants: T-Mobile and Broadway Stages.",
+        [(50, "exact", None, True, "participants", "50 participants")],
+    ),
+    # an organisation that consists of, employs or has the people is their agency
+    # (dallas_tx 2024 Annual Report, orange_ca Cazares chair, san_diego_ca class-2019 deputy DAs)
+    (
+        "The Appellate Division of the Dallas County District Attorney’s Office consists of 22 "
+        "attorneys.",
+        [
+            (
+                22,
+                "exact",
+                "Appellate Division of the Dallas County District Attorney",
+                True,
+                "participants",
+                "22 attorneys",
+            )
+        ],
+    ),
+    (
+        "The OCDA is the largest law firm in Orange County and employs over 250 attorneys who "
+        "review and prosecute cases.",
+        [(250, "at_least", "OCDA", True, "participants", "over 250 attorneys")],
+    ),
+    (
+        "The San Diego DA’s Office has more than 1,080 employees.",
+        [
+            (
+                1080,
+                "at_least",
+                "San Diego DA’s Office",
+                True,
+                "participants",
+                "more than 1,080 employees",
+            )
+        ],
+    ),
+    (  # a person, not an organisation, has them: no agency
+        "He is married and has two children.",
+        [(2, "exact", None, True, "participants", "two children")],
+    ),
+    # "the arrest of N individuals" counts the individuals, not one arrest (miami_dade_fl
+    # press-release_17245-2, media-advisory-trio-charged..., 13-charged-in-round-up...)
+    (
+        "Miami-Dade Police Director Christopher Carothers will hold a press conference to "
+        "announce the arrest of 4 individuals charged in the 2021 shootings.",
+        [(4, "exact", None, True, "defendants", "4 individuals")],
+    ),
+    (
+        "Miami-Dade Police Director Stephanie V. Daniels will hold a press conference to announce "
+        "the arrest of 13 individuals involved in a criminal racketeering enterprise.",
+        [(13, "exact", None, True, "detained", "13 individuals")],
+    ),
+    # one defendant counts as the subject of the verb saying what happened to him; where he is
+    # from is no agency (san_diego_ca news_sentencing-in-1987-cold-case-murder, kings_ny
+    # 2022_09_21_brooklyn-man-sentenced..., 2018_04_04_brooklyn-man-indicted...)
+    (
+        "San Diego County District Attorney Summer Stephan announced today that a Poway man has "
+        "been sentenced to 25 years-to-life for murdering a young woman in Carlsbad more than 35 "
+        "years ago.",
+        [
+            (1, "exact", None, True, "defendants", "a Poway man"),
+            (1, "exact", None, True, "killed", "a young woman"),
+        ],
+    ),
+    (
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Flatbush man has been "
+        "sentenced to 30 years in prison following his guilty plea.",
+        [(1, "exact", None, True, "defendants", "a Flatbush man")],
+    ),
+    (
+        "Brooklyn District Attorney Eric Gonzalez today announced that a Brooklyn man has been "
+        "charged with scheme to defraud and stealing $7,000 from two women.",
+        [
+            (1, "exact", None, True, "defendants", "a Brooklyn man"),
+            (2, "exact", None, True, "participants", "two women"),
+        ],
+    ),
+    # what was meant to happen did not happen, and the subject of a killing did it
+    # (san_diego_ca news_judge-grants-recall-...-andy-williams, orange_ca
+    # press_parole-denied-for-inmate-who-murdered-man-and-attempted-to-murder-two-others...)
+    (
+        "Due to Williams’ age when he murdered two students and attempted to murder 13 others, "
+        "his adult convictions will be re-designated.",
+        [
+            (2, "exact", None, True, "killed", "two students"),
+            (13, "exact", None, True, "participants", "13 others"),
+        ],
+    ),
+    (
+        "The Governor reversed the parole yesterday for an inmate convicted of murdering an "
+        "unarmed man and attempting to murder two others at Mile Square Park.",
+        [
+            (1, "exact", None, True, "killed", "an unarmed man"),
+            (2, "exact", None, True, "participants", "two others"),
+        ],
+    ),
+    (  # ISAF dev: the subject of an act is counted by a later verb that says what happened
+        "During the operation several insurgents presented an immediate threat to the combined "
+        "force and were killed, two men were taken into custody by Afghan authorities.",
+        [
+            (3, "at_least", None, True, "killed", "several insurgents"),
+            (2, "exact", None, True, "detained", "two men"),
+        ],
+    ),
+    # an "of" inside a proper name before the people noun (orange_ca
+    # press_remarks-by-district-attorney-tony-rackauckas-7, shortened; ISAF dev)
+    (
+        "The task force includes 7 California Department of Insurance investigators, 18 "
+        "investigators from the Franchise Tax Board, and 11 investigators from the California "
+        "Employment Development Department.",
+        [
+            (
+                7,
+                "exact",
+                "California Department of Insurance",
+                False,
+                "participants",
+                "7 California Department of Insurance investigators",
+            ),
+            (18, "exact", "Franchise Tax Board", False, "participants", "18 investigators"),
+            (
+                11,
+                "exact",
+                "California Employment Development Department",
+                False,
+                "participants",
+                "11 investigators",
+            ),
+        ],
+    ),
+    (
+        "After questioning, the force apprehended several suspected Islamic Movement of "
+        "Uzbekistan insurgents.",
+        [
+            (
+                3,
+                "at_least",
+                "Islamic Movement of Uzbekistan",
+                True,
+                "detained",
+                "several suspected Islamic Movement of Uzbekistan insurgents",
+            ),
+        ],
+    ),
+    # deaths count people killed (san_diego_ca news_murder-charges-in-fentanyl-overdose-death,
+    # news_fatal-duis-spike-amid-covid-19; dallas_tx 2023 Annual Report: "11 deaths in custody")
+    (
+        "That same year, the county saw 814 deaths caused by fentanyl poisoning.",
+        [(814, "exact", None, True, "killed", "814 deaths")],
+    ),
+    (
+        "The worst year for fatal DUI crashes was 2017, when we had 25 deaths.",
+        [(25, "exact", None, True, "killed", "25 deaths")],
+    ),
+    # "N lakh+" (issue 14): the plus is a qualifier, the multiplier still applies
+    (
+        "As part of the Jan Andolan, 2 lakh+ MYBharat volunteers have come forward.",
+        [(200000, "at_least", "MYBharat", True, "participants", "2 lakh+ MYBharat volunteers")],
+    ),
+    # roles of the lexicon counted in the archive (dallas_tx 2024 Annual Report, PR_Lizcano)
+    (
+        "Over 450 applicants screened through Satellite Offices",
+        [(450, "at_least", None, True, "participants", "Over 450 applicants")],
+    ),
+    (
+        "Jury instructions require all 12 jurors to agree to a verdict favoring the State.",
+        [(12, "exact", None, True, "participants", "12 jurors")],
+    ),
 ]
 
 # Sentences with numbers that are not counts of people: percentages, ages, money, years.
@@ -113,6 +313,22 @@ NOT_COUNTS = [
     # a line break before a capitalised line ends the phrase: a page's reading time, a headline
     "Search for\nPress\n5 min read\nDRUG DEALER TO BE ARRAIGNED FOR POSSESSING 95 POUNDS OF "
     "HEROIN FOR SALE IN HIDDEN CAR COMPARTMENTS\nAuthor\nLei Lani Fera",
+    # a defendant mentioned, not what happened to him (corpus/dev pros-kings-coney-island...)
+    "In another, a defendant allegedly carried a firearm in an office meeting with a supervised "
+    "release counselor.",
+    # ISAF dev: an operation to detain someone is no detention
+    "Combined forces conducted a clearing operation to detain a Taliban leader and improvised "
+    "explosive device facilitator in Nowzad district, Helmand province.",
+    # vague words are no figure outside ISAF's killed/detained (orange_ca press_64-year-old-
+    # woman-charged-for-shooting-murder-..., press_ocda-opposes-parole-granted-for-man-who-...)
+    "Bae and several family members were in front of a house in Brea preparing to leave for "
+    "dinner.",
+    "Perez, who is a family friend of the homeowner, was at the house along with several other "
+    "children ranging in age from 8 to 19 years old.",
+    # money in crore: no people noun follows (pib_india/2205200)
+    "For capacity building of states a total of approx. Rs. 1,643 crore have been released "
+    "from FY 2020-21 to 2024-25 to LWE affected states.",
+    "Works of Rs. 1757 crore have been sanctioned to LWE affected states.",
 ]
 
 # ISAF releases: killed and detained counts, with the words the scorer looks for.
@@ -171,12 +387,12 @@ ISAF = [
         [(3, "killed", "killed")],
     ),
     (
-        # "the approaching insurgents" are the 11 counted last, not the several before
+        # "the approaching insurgents" are the 11 counted last, not the several before; the
+        # several who fired are no figure (vague words are figures only for killed/detained)
         "The force took fire from several insurgents. It returned fire, killing four "
         "insurgents. Later a group of 11 armed insurgents approached, and aircraft fired on "
         "the approaching insurgents, killing all 11 insurgents.",
         [
-            (3, "participants", "insurgents"),
             (4, "killed", "killed"),
             (11, "participants", "insurgents"),
             (11, "killed", "killed"),
@@ -277,3 +493,114 @@ def test_a_crime_the_people_are_linked_to_is_not_what_happened_to_them(make_doc)
         "March in Kandahar."
     )
     assert all(p.category != "killed" for p in doc._.participants)
+
+
+def test_a_table_of_people_counts_its_rows_and_total_row(make_doc):
+    doc = make_doc(LWE)
+    got = [(p.count, p.category, LWE[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got[:3] == [(140, "killed", "140"), (43, "killed", "43"), (97, "killed", "97")]
+    assert [p.count for p in doc._.participants if p.is_total] == [617, 192]
+    assert len(got) == 14
+
+
+def test_figures_inside_table_rows_are_the_table_s(make_doc):
+    counts = [p.count for p in make_doc(RECOMMENDED)._.participants]
+    # the rows' remarks "(including 07 PwBD-03 candidates)" are not counts of their own
+    assert counts == [202, 61, 79, 116, 458, 168, 50, 133, 68, 39]
+
+
+def test_a_table_not_heading_people_is_no_count(make_doc):
+    text = (  # pib_india/2205700: vacancies, not people
+        "The number of vacancies reported by the Government to be filled are as under: "
+        "Discipline Vacancies Total General EWS OBC SC ST Civil Engineering 251 127 26 54 26 18 "
+        "Mechanical Engg. 072 33 05 21 10 03 Total 323 160 31 75 36 21 5. The candidature."
+    )
+    assert make_doc(text)._.participants == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # archive los_angeles_ca media_news_man-charged-killing-actor-james-handy-tarzana
+            "Michael Gledhill, 29, was charged. Police arrested Gledhill who lived at the home "
+            "with his mother who had been dating Handy.",
+            (1, "detained", "Gledhill"),
+        ),
+        (  # orange_ca press_lake-forest-karate-instructor-sentenced-to-jail-for-indecent-...
+            "Amonullah Sakhi, 26, Lake Forest, pleaded guilty to a court offer. On Sept. 11, 2009, "
+            "Orange County Sheriff’s Department deputies arrested Sakhi at his karate studio.",
+            (1, "detained", "Sakhi"),
+        ),
+        (  # ISAF dev: a role set off before a name the parse makes an apposition
+            "Afghan and coalition forces killed al-Qaeda associated Taliban leader, Wali, during "
+            "a security operation in Dangam district, Kunar province, yesterday.",
+            (1, "killed", "al-Qaeda associated Taliban leader"),
+        ),
+        (  # ISAF dev: "the death of" a named leader
+            "On Sunday, an Afghan and coalition security force conducted an operation in Tarin "
+            "Kowt district, Uruzgan province that resulted in the death of Maulawi Tayeb, a local "
+            "Taliban leader.",
+            (1, "killed", "Maulawi Tayeb"),
+        ),
+    ],
+)
+def test_a_named_person_something_happened_to_counts_one(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [(p.count, p.category, text[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got[0] == expected
+
+
+def test_a_named_person_is_not_counted_again_after_a_count(make_doc):
+    text = (  # orange_ca press_mother-faces-trial-for-plotting-with-adult-son-... (shortened)
+        "Police arrested two suspects in March. Rebeca Nivarez, 46, Garden Grove, is charged "
+        "with murder. Police arrested Nivarez after a more than a year-long investigation."
+    )
+    got = [(p.count, p.category) for p in make_doc(text)._.participants]
+    assert got == [(2, "detained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # kings_ny 2020_09_14_brooklyn-man-indicted-for-murder-of-three-individuals
+            "Brooklyn Man Indicted for Murder of Three Individuals\nBrooklyn District Attorney "
+            "Eric Gonzalez today announced that a Brooklyn man has been arraigned on two "
+            "indictments charging him with first-degree murder and related charges for two "
+            "separate incidents in June in which he allegedly shot and killed three people.",
+            [(3, "killed", "Three Individuals"), (1, "defendants", "a Brooklyn man")],
+        ),
+        (  # los_angeles_ca media_news_jury-convicts-man-murdering-two-unhoused-men-... (dev2)
+            "Jury Convicts Man of Murdering Two Unhoused Men and Attempting to Kill a Third in "
+            "Downtown Los Angeles\nLOS ANGELES – A man was convicted for a 2024 two-day shooting "
+            "spree in downtown Los Angeles that left two unhoused men dead and a third seriously "
+            "wounded.\n“He targeted three unhoused individuals, shooting each of them in the "
+            "head,” Hochman said. Loyer shot three unhoused men in the head, killing two.",
+            [
+                (2, "killed", "Two Unhoused Men"),
+                (1, "defendants", "A man"),
+                (3, "participants", "three unhoused individuals"),
+            ],
+        ),
+        (  # cook_il news_six-defendants-charged-brazen-daytime-smash-and-grab-... (dev2)
+            "SIX DEFENDANTS CHARGED IN BRAZEN DAYTIME SMASH AND GRAB\nCook County State’s "
+            "Attorney Eileen O’Neill Burke today announced that charges have been filed against "
+            "six offenders who allegedly stole $170,500 worth of watches from a Michigan Avenue "
+            "Rolex store.",
+            [(6, "defendants", "SIX DEFENDANTS")],
+        ),
+    ],
+)
+def test_a_figure_restated_for_the_same_people_is_counted_once(make_doc, text, expected):
+    doc = make_doc(text)
+    got = [(p.count, p.category, text[p.char_start : p.char_end]) for p in doc._.participants]
+    assert got == expected
+
+
+def test_a_wide_table_without_row_totals_is_not_read_as_people(make_doc):
+    text = (  # pib_india/2205282, first rows and a total that adds up: schools and students
+        "Annexure I State-wise/UT-wise details of EMRSs approved, operational and number of "
+        "students enrolled Sl. No State / UT Approved Functional EMRS Number of Students "
+        "Enrolled (2025-26) 1 Andhra Pradesh 28 28 10617 2 Arunachal Pradesh 10 5 932 3 Assam "
+        "17 6 300 Total 55 39 11849 Annexure-II follows."
+    )
+    assert [p.count for p in make_doc(text)._.participants] == []

@@ -6,7 +6,9 @@ insurgents"). For each count the component reads the qualifier before it ("more 
 "approximately"), the agency the people belong to ("... from the Federal Investigation
 Agency's (FIA) ..." -> FIA), the category from the verb or noun governing it (killed,
 detained, ...) and whether it is a total or a part of one. Percentages, money, ages and
-durations are never counts: their number does not stand before a people noun.
+durations are never counts: their number does not stand before a people noun. Tables whose
+header names people ("Year Civilians Death SFs martyred 2020 140 43 ... Total 617 192") give
+their rows' and total row's figures (``pipeline.count_tables``).
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
+from pipeline.count_tables import Table, counted_cells, find_tables
 from pipeline.extensions import in_boilerplate
 from pipeline.names import lower_words
-from pipeline.records import Organisation, Participant
+from pipeline.records import Organisation, Participant, Person
 from pipeline.resources import load_json, load_lines
 
-DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
+DECIMAL_RE = re.compile(r"^\d+\.\d+$")  # "6.7" lakh
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
 #: Parts of speech of the words between a number and the people noun it counts.
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -48,9 +52,12 @@ class CountRules:
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest phrase first
     vague: dict[tuple[str, ...], int]
     vague_qualifier: str
+    definite_quantities: frozenset[tuple[str, ...]]  # "a dozen": a figure in any category
+    vague_categories: frozenset[str]  # where vague words are read as figures (ISAF's mapping)
     multipliers: dict[str, int]
     singular_determiners: frozenset[str]
     singular_categories: frozenset[str]
+    subject_singular_categories: frozenset[str]  # as the subject: "a Poway man was sentenced"
     listed_singular_categories: frozenset[str]  # "a DMV employee and a co-conspirator"
     listed_singular_determiners: frozenset[str]
     reference_determiners: frozenset[str]
@@ -74,6 +81,13 @@ class CountRules:
     range_words: frozenset[str]
     range_cues: frozenset[str]
     light_verbs: frozenset[str]  # say what happened through their object: "taken into custody"
+    named_categories: frozenset[str]  # a named person counts as one: "Police arrested Gledhill"
+    generic_nouns: frozenset[str]  # "man", "people": no group, so their modifiers are no agency
+    numbered_only_nouns: frozenset[str]  # count people only with a number: "500 arrests"
+    table_total_words: frozenset[str]  # the label of a table's total row: "Total"
+    table_total_prefixes: frozenset[str]  # "Grand" Total
+    table_max_rows: int
+    table_max_plain_columns: int  # widest table without a column of row totals that is read
 
     @classmethod
     def load(cls, rules: str, people_nouns: str) -> CountRules:
@@ -84,9 +98,12 @@ class CountRules:
             qualifiers=tuple(sorted(qualifiers, key=lambda pq: len(pq[0]), reverse=True)),
             vague={tuple(k.split()): v for k, v in data["vague_quantities"].items() if k[0] != "_"},
             vague_qualifier=data["vague_qualifier"],
+            definite_quantities=frozenset(tuple(p.split()) for p in data["definite_quantities"]),
+            vague_categories=frozenset(data["vague_categories"]),
             multipliers=dict(data["multipliers"]),
             singular_determiners=frozenset(data["singular_determiners"]),
             singular_categories=frozenset(data["singular_categories"]),
+            subject_singular_categories=frozenset(data["subject_singular_categories"]),
             listed_singular_categories=frozenset(data["listed_singular_categories"]),
             listed_singular_determiners=frozenset(data["listed_singular_determiners"]),
             reference_determiners=frozenset(data["reference_determiners"]),
@@ -110,6 +127,13 @@ class CountRules:
             range_words=frozenset(data["range_words"]),
             range_cues=frozenset(data["range_cues"]),
             light_verbs=frozenset(data["light_verbs"]),
+            named_categories=frozenset(data["named_categories"]),
+            generic_nouns=frozenset(data["generic_nouns"]),
+            numbered_only_nouns=frozenset(data["numbered_only_nouns"]),
+            table_total_words=frozenset(data["table_total_words"]),
+            table_total_prefixes=frozenset(data["table_total_prefixes"]),
+            table_max_rows=data["table_max_rows"],
+            table_max_plain_columns=data["table_max_plain_columns"],
         )
 
     def people_lemma(self, tok: Token) -> str | None:
@@ -131,15 +155,19 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def number_value(words: list[str]) -> int | None:
-    """The integer written by ``words``: digits ("2,362") or number words ("twenty five")."""
+def number_value(words: list[str], multiplier: int = 1) -> int | None:
+    """The integer written by ``words`` times ``multiplier``: digits ("2,362", Indian
+    "1,20,000"), number words ("twenty five"), or a decimal before a multiplier word ("6.7"
+    lakh)."""
     text = " ".join(words).replace("-", " ")
     if DIGITS_RE.match(text):
-        return int(text.replace(",", ""))
+        return int(text.replace(",", "")) * multiplier
+    if multiplier > 1 and DECIMAL_RE.match(text):
+        return round(float(text) * multiplier)
     if any(ch.isdigit() for ch in text):
         return None
     try:
-        return int(w2n.word_to_num(text))
+        return int(w2n.word_to_num(text)) * multiplier
     except ValueError:
         return None
 
@@ -160,11 +188,12 @@ class Count:
     subset: bool = False  # "five of the insurgents": a part of people counted already
     anaphoric: bool = False  # "the leader", "him": counts only if nobody was counted before
     listed_only: bool = False  # "a co-conspirator": a count only when listed with another
+    vague: bool = False  # "several": a figure only in ``vague_categories`` (ISAF's mapping)
 
 
 @Language.factory(
     "pressx_participants",
-    requires=["doc._.organisations", "doc._.boilerplate"],
+    requires=["doc._.organisations", "doc._.people", "doc._.boilerplate"],
     assigns=["doc._.participants"],
 )
 class ParticipantsComponent:
@@ -200,12 +229,9 @@ class ParticipantsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         # looked up for every word a count may start at, so built once per document
-        self.org_ends = org_name_ends(doc)
-        self.apposed_names = [
-            e.start
-            for e in doc.ents
-            if e.label_ == "PERSON" and e.start and doc[e.start - 1].text == ","
-        ]
+        self.org_ends = name_ends(doc._.organisations or [])
+        self.person_ends = person_name_ends(doc)
+        self.apposed_names = apposed_names(doc, self.person_ends)
         kept: list[Count] = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -216,9 +242,67 @@ class ParticipantsComponent:
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
             self.resolve_references(sent, kept)
+        tables = self.tables(doc)
+        # the figures inside a table's rows are read as the table's, not as running text;
+        # vague words ("several family members") are figures only by ISAF's convention
+        kept = [
+            c
+            for c in kept
+            if not any(in_rows(t, c.record.char_start) for t in tables)
+            and (not c.vague or c.record.category in self.rules.vague_categories)
+        ]
         records = [c.record for c in sorted(kept, key=lambda c: c.start)]
-        doc._.participants = records + self.derived_totals(doc, kept)
+        derived = self.derived_totals(doc, kept)
+        doc._.participants = (
+            records + derived + [r for t in tables for r in self.table_counts(doc, t)]
+        )
         return doc
+
+    def tables(self, doc: Doc) -> list[Table]:
+        """The tables of ``doc`` outside boilerplate (``count_tables.find_tables``)."""
+        found = find_tables(
+            doc.text,
+            total_words=self.rules.table_total_words,
+            total_prefixes=self.rules.table_total_prefixes,
+            max_rows=self.rules.table_max_rows,
+        )
+        return [t for t in found if not in_boilerplate(doc, t.char_start, t.char_end)]
+
+    def table_counts(self, doc: Doc, table: Table) -> list[Participant]:
+        """The counts of a table whose header (the words before its first row) names people:
+        "Year Civilians Death SFs martyred 2020 140 43 ..." (``count_tables.counted_cells``);
+        the category is the one a header word gives (death: killed). A wider table with no
+        column of row totals is left out: its header may name people for one column only
+        ("Approved EMRS, Functional EMRS, Number of Students Enrolled")."""
+        header = doc.char_span(table.header_start, table.char_start, alignment_mode="expand")
+        plain = (
+            table.total_column is None
+            and len(table.total.cells) > self.rules.table_max_plain_columns
+        )
+        if header is None or plain:
+            return []
+        nouns = [t for t in header if t.pos_ in {"NOUN", "PROPN"} and self.rules.people_lemma(t)]
+        if not nouns:
+            return []
+        said = [
+            self.rules.categories[t.lemma_.lower()]
+            for t in header
+            if t.lemma_.lower() in self.rules.categories
+        ]
+        category = said[0][0] if said else self.category(nouns[0])[0]
+        return [
+            Participant(
+                count=cell.value,
+                qualifier="exact",
+                description=f"{nouns[0].text}, {' '.join(row.label.split()[-3:])}",
+                agency=None,
+                is_total=is_total,
+                char_start=cell.char_start,
+                char_end=cell.char_end,
+                category=category,
+            )
+            for row, cell, is_total in counted_cells(table)
+        ]
 
     # -- finding counts ------------------------------------------------------------------
 
@@ -242,6 +326,8 @@ class ParticipantsComponent:
         """The count starting with token ``i``, or ``None``."""
         doc = sent.doc
         value, end = self.quantity_at(doc, i, sent.end)
+        if value is None and (named := self.named_person(doc, i)):
+            return named
         if value is None and self.named_role(doc, i, sent.end):
             value, end = 1, i  # "killed Taliban leader, Mahjur": one person, no quantity word
         if value is None or self.excluded(doc, i, end, sent.end):
@@ -252,6 +338,8 @@ class ParticipantsComponent:
         start, qualifier = self.qualifier_before(doc, i, sent.start)
         if lower_words(doc[i:end]) in self.rules.vague and qualifier == "exact":
             qualifier = self.rules.vague_qualifier
+        if doc[end - 1].text.endswith("+") and qualifier == "exact":
+            qualifier = "at_least"
         pronoun = doc[i].lower_ in self.rules.singular_pronouns
         noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end)
         if noun is None:
@@ -264,7 +352,12 @@ class ParticipantsComponent:
             and doc[i].lower_ in self.rules.singular_determiners
             and not doc[i].like_num
         )
-        listed_only = (
+        alone = category in self.rules.singular_categories or (
+            category in self.rules.subject_singular_categories
+            and noun.dep_ in {"nsubj", "nsubjpass"}
+            and self.rules.categories.get(noun.head.lemma_.lower(), ("",))[0] == category
+        )  # "a Poway man has been sentenced"
+        listed_only = not alone and (
             doc[i].lower_ in self.rules.listed_singular_determiners
             and category in self.rules.listed_singular_categories
         )
@@ -273,8 +366,10 @@ class ParticipantsComponent:
                 return None
             if noun.tag_ not in {"NN", "NNP", "PRP"}:
                 return None
-            if category not in self.rules.singular_categories and not listed_only:
+            if not alone and not listed_only:
                 return None
+            if self.rules.people_lemma(noun) in self.rules.numbered_only_nouns:
+                return None  # "the arrest of 13 individuals": the individuals are counted
         description = "person" if pronoun else self.describe(doc[end : noun.i + 1])
         if word and word not in description.lower():
             description = f"{description} {word}"
@@ -282,7 +377,7 @@ class ParticipantsComponent:
             count=value,
             qualifier=qualifier,
             description=description,
-            agency=self.agency(doc, end, noun),
+            agency=None if pronoun else self.agency(doc, end, noun),
             is_total=True,
             char_start=doc[start].idx,
             char_end=noun.idx + len(noun.text),
@@ -290,7 +385,9 @@ class ParticipantsComponent:
         )
         subset = doc[end].lower_ == "of" and doc[end + 1].lower_ in self.rules.subset_determiners
         anaphoric = pronoun or doc[i].lower_ in self.rules.anaphoric_determiners
-        return Count(start, end, noun, record, subset, anaphoric, listed_only)
+        quantity = lower_words(doc[i:end])
+        vague = quantity in self.rules.vague and quantity not in self.rules.definite_quantities
+        return Count(start, end, noun, record, subset, anaphoric, listed_only, vague)
 
     @staticmethod
     def describe(words: Span) -> str:
@@ -351,7 +448,7 @@ class ParticipantsComponent:
         if not tok.like_num or tok.ent_type_ in self.rules.excluded_entities:
             return None, i
         joined = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "twenty-five"
-        if joined or (i > 0 and doc[i - 1].like_num):
+        if joined or (i > 0 and doc[i - 1].like_num and doc[i - 1].pos_ == "NUM"):  # not "first"
             return None, i
         if i > 1 and doc[i - 1].lower_ in self.rules.range_words and doc[i - 2].like_num:
             return None, i  # the upper end of a range, read with its lower end
@@ -360,12 +457,13 @@ class ParticipantsComponent:
             end + 1 < limit and doc[end].text == "-" and is_number_word(doc[end + 1])
         ):
             end += 1
-        value = number_value([t.text for t in doc[i:end]])
+        word = doc[end].lower_.removesuffix("+") if end < limit else ""  # "2 lakh+"
+        multiplier = self.rules.multipliers.get(word, 1)
+        value = number_value([t.text for t in doc[i:end]], multiplier)
         if value is None or value <= 0:
             return None, i
-        if end < limit and doc[end].lower_ in self.rules.multipliers:
-            value *= self.rules.multipliers[doc[end].lower_]
-            end += 1
+        end += multiplier > 1
+        end += end < limit and doc[end].text == "+"  # "80+ volunteers"
         if (
             i > 0
             and doc[i - 1].lower_ in self.rules.range_cues
@@ -375,6 +473,37 @@ class ParticipantsComponent:
         ):
             end += 2  # "between three and six insurgents": at least three
         return value, end
+
+    def named_person(self, doc: Doc, i: int) -> Count | None:
+        """One named person something happened to: the object of the verb saying it ("Police
+        arrested Gledhill", "fired, killing Malawi Sahib") or of its noun ("resulted in the
+        death of Maulawi Tayeb"). Counted only when nobody of the category was counted
+        before (the count is anaphoric), as releases name the people they counted."""
+        char_end = self.person_ends.get(doc[i].idx)
+        if char_end is None:
+            return None
+        ent = doc.char_span(doc[i].idx, char_end, alignment_mode="expand")
+        root = ent.root
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+            said = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            said = root.head.head
+        else:
+            return None
+        category, word = self.rules.categories.get(said.lemma_.lower(), ("", ""))
+        if category not in self.rules.named_categories:
+            return None
+        record = Participant(
+            count=1,
+            qualifier="exact",
+            description=f"person {word}",
+            agency=None,
+            is_total=True,
+            char_start=ent.start_char,
+            char_end=ent.end_char,
+            category=category,
+        )
+        return Count(i, ent.end, root, record, anaphoric=True)
 
     def named_role(self, doc: Doc, i: int, limit: int) -> bool:
         """Whether a role without a determiner starts at ``i`` and introduces the name of
@@ -387,7 +516,7 @@ class ParticipantsComponent:
         noun = self.counted_noun(doc, i, limit)
         if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
             return False
-        return doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"
+        return doc[noun.i + 1].text == "," and noun.i + 2 in self.apposed_names
 
     def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
         """Percentages, money, ages, case numbers: the words around the number say so."""
@@ -417,11 +546,15 @@ class ParticipantsComponent:
                 noun = tok
                 break
             wrapped = tok.is_space and k + 1 < limit and doc[k + 1].text[:1].islower()
-            if wrapped or tok.text == "-":  # "a\nsuspected insurgent"; "co-conspirator"
+            # "a\nsuspected insurgent"; "co-conspirator"; "Department of Insurance investigators"
+            if wrapped or tok.text == "-" or in_proper_name(doc, k, limit):
                 pass
+            elif tok.text == "(" and k + 2 < limit and doc[k + 2].text == ")":
+                k += 2  # an acronym: "a Department of Health (DOH) employee"
             elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
-                if noun is tok and not modifies_right(tok):
+                in_name = in_proper_name(doc, k + 1, limit) or in_proper_name(doc, k - 1, limit)
+                if noun is tok and not modifies_right(tok) and not in_name:
                     break  # the head of the phrase: "a Taliban leader | yesterday"
                 words += 1
             elif tok.pos_ == "CCONJ" and k > j and k + 1 < limit:
@@ -456,7 +589,12 @@ class ParticipantsComponent:
             if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
                 break
             via_preposition = tok.dep_ == "prep"
+            doer = tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children)
             tok = tok.head
+            if doer or self.intended(tok):
+                # "he murdered two students", "an operation to detain a Taliban leader"; a
+                # later verb may still say it: "insurgents presented a threat and were killed"
+                return self.conjunct_category(tok) or self.noun_category(noun)
             if tok.lemma_.lower() in self.rules.light_verbs and (said := self.said_by_object(tok)):
                 return said  # "were taken into custody", "placed under arrest"
             if tok.lemma_.lower() in categories:
@@ -469,13 +607,31 @@ class ParticipantsComponent:
             ):
                 break  # "indecency with a child": the child is not who was charged
             if tok.pos_ in {"VERB", "AUX"}:
-                # "were positively identified and killed"
-                for conj in tok.conjuncts:
-                    if conj.i > tok.i and conj.lemma_.lower() in categories:
-                        return categories[conj.lemma_.lower()]
-                break
+                return self.conjunct_category(tok) or self.noun_category(noun)
+        return self.noun_category(noun)
+
+    def conjunct_category(self, verb: Token) -> tuple[str, str] | None:
+        """The category a later verb coordinated with ``verb`` gives ("were positively
+        identified and killed")."""
+        for conj in verb.conjuncts:
+            lemma = conj.lemma_.lower()
+            if conj.i > verb.i and lemma in self.rules.categories and not self.intended(conj):
+                return self.rules.categories[lemma]
+        return None
+
+    def noun_category(self, noun: Token) -> tuple[str, str]:
+        """The category the counted noun itself gives ("victims"), else ``participants``."""
         category = self.rules.noun_categories.get(self.rules.people_lemma(noun) or "")
         return (category, "") if category else ("participants", "")
+
+    def intended(self, verb: Token) -> bool:
+        """Whether ``verb`` says what was meant to happen, not what happened: an infinitive of
+        killing or detaining ("a search to detain the two insurgents", "attempted to murder
+        13 others")."""
+        category = self.rules.categories.get(verb.lemma_.lower(), ("",))[0]
+        if category not in self.rules.summed:
+            return False
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
     def said_by_object(self, verb: Token) -> tuple[str, str] | None:
         """The category a prepositional object of ``verb`` gives ("into custody")."""
@@ -488,7 +644,9 @@ class ParticipantsComponent:
     def agency(self, doc: Doc, number_end: int, noun: Token) -> str | None:
         """The organisation the counted people belong to: one named between the number and
         the noun ("FIA officers") or right after the noun ("... of the Punjab police")."""
-        named = self.names_in(doc[number_end : noun.i], noun, before_noun=True)
+        generic = self.rules.people_lemma(noun) in self.rules.generic_nouns
+        # "a Brooklyn man": where a man is from is no agency he belongs to
+        named = [] if generic else self.names_in(doc[number_end : noun.i], noun, before_noun=True)
         j = noun.i + 1
         if not named and j < len(doc) and doc[j].lower_ in self.rules.agency_prepositions:
             end = j + 1
@@ -508,6 +666,10 @@ class ParticipantsComponent:
         if group is None:
             return []
         doc = noun.doc
+        if group.lemma_.lower() not in self.rules.group_nouns:  # the organisation itself
+            return self.names_in(
+                doc[group.left_edge.i : group.right_edge.i + 1], noun, before_noun=False
+            )
         words = {t.lower_ for t in doc[group.left_edge.i : group.i] if t.pos_ != "DET"}
         for mention in [group, *(t for t in doc[: group.i] if t.lower_ == group.lower_)]:
             window = doc[mention.left_edge.i : mention.i]
@@ -521,7 +683,8 @@ class ParticipantsComponent:
     def group_of(self, noun: Token) -> Token | None:
         """The group noun whose members ``noun`` counts: the subject of a verb of composition
         whose object is ``noun`` (or that the verb describes), or the noun ``noun`` follows
-        with "of"."""
+        with "of"; or an organisation subject of such a verb ("The CPU consists of ...")."""
+        doc = noun.doc
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "of":
             head = head.head
@@ -534,9 +697,16 @@ class ParticipantsComponent:
         subjects = [t for t in head.children if t.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and head.dep_ in {"acl", "relcl"}:
             subjects = [head.head]  # "the Indian Army contingent comprising 120 personnel"
-        if subjects and subjects[0].lemma_.lower() in self.rules.group_nouns:
-            return subjects[0]
-        return None
+        if not subjects and head.dep_ == "conj":  # "The OCDA is ... and employs 250 attorneys"
+            subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lemma_.lower() in self.rules.group_nouns:
+            return subject
+        # "The CPU consists of about 30 prosecutors", "The OCDA ... employs over 250 attorneys"
+        window = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return subject if org_mentions(doc, window.start_char, window.end_char) else None
 
     def names_in(self, window: Span, noun: Token, *, before_noun: bool) -> list[str]:
         """Organisations named in ``window``: the document's organisations (as the acronym
@@ -558,10 +728,19 @@ class ParticipantsComponent:
             elif ent.label_ in AGENCY_ENTS and not before_noun and self.is_official(noun):
                 names.append(extend_with_nouns(ent, window.end))
         if not names and before_noun and noun.is_lower:
-            # proper-noun modifiers outside headlines: "Folk members", "Taliban leader"
-            names = [
-                t.text for t in window if t.pos_ == "PROPN" and self.rules.people_lemma(t) is None
-            ][:1]
+            # proper-noun modifiers outside headlines: "Folk members", "Taliban leader", with
+            # the rest of their name: "California Department of Insurance investigators"
+            first = next(
+                (t for t in window if t.pos_ == "PROPN" and self.rules.people_lemma(t) is None),
+                None,
+            )
+            if first is not None:
+                end = first.i + 1
+                while end < window.end and (
+                    doc[end].pos_ == "PROPN" or in_proper_name(doc, end, window.end)
+                ):
+                    end += 1
+                names = [doc[first.i : end].text]
         return names
 
     def is_official(self, noun: Token) -> bool:
@@ -602,8 +781,12 @@ class ParticipantsComponent:
             if words & self.rules.additive_words:
                 break
             sibling = record.part_group is not None and other.record.part_group == record.part_group
-            if sibling or self.repeat_key(other) != key:
+            if sibling:
                 continue  # parts listed together are different people
+            if self.restated(count, other):
+                return
+            if self.repeat_key(other) != key:
+                continue
             if other.record.count == record.count:
                 return
             low, high = sorted((other.record.count, record.count))
@@ -613,6 +796,26 @@ class ParticipantsComponent:
                     kept[n] = count
                 return
         kept.append(count)
+
+    def restated(self, count: Count, other: Count) -> bool:
+        """Whether ``count`` restates ``other``: the same figure, of the same category or of
+        none ("left two unhoused men dead" after "Two Unhoused Men" killed), of people
+        described by a shared word besides the nouns ("unhoused") or by generic nouns alone
+        ("Murder of Three Individuals", "killed three people")."""
+        record = count.record
+        if record.count != other.record.count:
+            return False
+        if record.category not in {"participants", other.record.category}:
+            return False
+        lemmas = [self.rules.people_lemma(c.noun) for c in (count, other)]
+        if all(lemma in self.rules.generic_nouns for lemma in lemmas):
+            return True
+        return bool(self.modifiers(count) & self.modifiers(other))
+
+    def modifiers(self, count: Count) -> set[str]:
+        """The lower-case words before the counted noun (after the number)."""
+        doc = count.noun.doc
+        return {t.lower_ for t in doc[count.number_end : count.noun.i] if t.is_alpha}
 
     def resolve_references(self, sent: Span, kept: list[Count]) -> None:
         """People counted with no category ("identified multiple armed insurgents") take the
@@ -685,6 +888,11 @@ class ParticipantsComponent:
         return (category, "" if category in self.rules.merged_categories else noun)
 
 
+def in_rows(table: Table, char: int) -> bool:
+    """Whether ``char`` lies in the rows of ``table`` (its total row's remarks are not)."""
+    return table.char_start <= char < table.total.cells[0].char_start
+
+
 def listed_totals(counts: list[Count]) -> list[Count]:
     """The people named one by one ("charges against a DMV employee and a co-conspirator")
     in all: a derived total of each list made only of such single people."""
@@ -722,6 +930,16 @@ def modifies_right(tok: Token) -> bool:
     return hyphenated or tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
 
 
+def in_proper_name(doc: Doc, k: int, limit: int) -> bool:
+    """Whether ``doc[k]`` is an "of" inside a proper name ("Islamic Movement of Uzbekistan")."""
+    return (
+        0 < k < limit - 1
+        and doc[k].lower_ == "of"
+        and doc[k - 1].pos_ == "PROPN"
+        and doc[k + 1].pos_ == "PROPN"
+    )
+
+
 def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
     """Whether the count only enumerates named people: it is followed by their names ("two
     national experts, Jawad Hussain ... and Qasim Khan") or listed among names ("Tyquan
@@ -735,18 +953,40 @@ def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
     return named_after or named_before
 
 
-def org_name_ends(doc: Doc) -> dict[int, int]:
-    """Character start -> end of the longest organisation mention (``doc._.organisations``)
-    starting there."""
+def name_ends(records: list[Organisation] | list[Person]) -> dict[int, int]:
+    """Character start -> end of the longest mention of one of ``records`` (organisations or
+    people) starting there."""
     ends: dict[int, int] = {}
-    for org in doc._.organisations or []:
-        for m_start, m_end in org.mentions or [(org.char_start, org.char_end)]:
+    for record in records:
+        for m_start, m_end in record.mentions or [(record.char_start, record.char_end)]:
             ends[m_start] = max(m_end, ends.get(m_start, m_end))
     return ends
 
 
+def person_name_ends(doc: Doc) -> dict[int, int]:
+    """Character start -> end of each mention of a named person (``doc._.people``, else the
+    PERSON entities)."""
+    ends = name_ends(doc._.people or [])
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ends.setdefault(ent.start_char, ent.end_char)
+    return ends
+
+
+def apposed_names(doc: Doc, person_ends: dict[int, int]) -> list[int]:
+    """Token indices (sorted) of names set off by a comma: ", Mahjur," - a person's mention
+    (``person_name_ends``) or a proper noun the parse makes an apposition ("leader, Wali,")."""
+    return [
+        t.i
+        for t in doc
+        if t.i
+        and doc[t.i - 1].text == ","
+        and (t.idx in person_ends or (t.pos_ == "PROPN" and t.dep_ == "appos"))
+    ]
+
+
 def name_end(doc: Doc, k: int, org_ends: dict[int, int]) -> int:
-    """The token after the organisation name (``org_ends``: ``org_name_ends``) starting at
+    """The token after the organisation name (``org_ends``: ``name_ends``) starting at
     ``doc[k]``, with the acronym bracketed after it ("Texas Department of Motor Vehicles
     (DMV)"), or ``k`` when no name starts there."""
     char_end = org_ends.get(doc[k].idx)
