@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from pipeline.extensions import in_boilerplate
 from pipeline.ids import stable_id
+from pipeline.names import singular
 from pipeline.patterns import longest_first
 from pipeline.places import PlaceFinder
 from pipeline.records import DateMention, Event, Participant
@@ -36,9 +37,10 @@ _PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
-_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
+_COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
+_NAME_NUMBER = re.compile(r"\b(?:\d+(?:st|nd|rd|th)?|[IVX]+)\b")
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -111,6 +113,7 @@ class _Mention:
     new: bool
     scene: bool  # an event only as its sentence's setting ("showcased at the Expo")
     dates: list[DateMention] = field(default_factory=list)
+    name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
 
 
 @dataclass(slots=True)
@@ -160,12 +163,16 @@ class EventExtractor:
         for phrase, type_ in spec["nouns"].items():
             forms = [phrase, f"{phrase}s", f"{phrase}es"]
             self.nouns.add(f"noun:{type_}", [nlp.make_doc(f) for f in forms])
+        self.trigger_heads = {p.split()[-1] for p in spec["nouns"]}
+        self.nouns.add("anaphor:event", [nlp.make_doc(a) for a in self.anaphors])
+        self.anaphor_sentences = spec["anaphor_sentences"]
 
     def __call__(self, doc: Doc) -> Doc:
         page = _Page.read(doc)
         mentions = self._mentions(page)
         self._link_dates(page, mentions)
-        drafts = [d for d in self._merge(mentions) if self._kept(d)]
+        drafts = [d for d in self._merge(page, mentions) if self._kept(d)]
+        _date_by_name(drafts)
         self._inherit(page, drafts)
         self._lead_date(page, drafts)
         places = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
@@ -191,7 +198,7 @@ class EventExtractor:
     def _mentions(self, page: _Page) -> list[_Mention]:
         doc = page.doc
         org_spans = [m for org in doc._.organisations or () for m in org.mentions or ()]
-        mentions = []
+        mentions: list[_Mention] = []
         for span in self._triggers(doc):
             kind, type_ = span.label_.split(":")
             s, e = span.start_char, span.end_char
@@ -201,40 +208,61 @@ class EventExtractor:
             seg = page.seg_of(s)
             if kind == "force" and not self.force.search(page.text, *page.segs[seg]):
                 continue
-            if not (self._noun_ok(head) if kind == "noun" else self._verb_ok(head)):
+            if not (self._verb_ok(head) if kind in ("verb", "force") else self._noun_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
             headline = _headline(page.seg_text(seg))
-            eventive = kind != "noun" or self._governed(head) or (name is not None and not headline)
+            eventive = kind in ("verb", "force") or self._governed(head)
+            eventive = eventive or (name is not None and not headline)
             scene = not eventive and self._scene(head)
-            mentions.append(
-                _Mention(
-                    type=type_,
-                    span=span,
-                    seg=seg,
-                    lemma=head.lemma_.lower(),
-                    name=name,
-                    headline=headline,
-                    eventive=eventive or scene,
-                    scene=scene,
-                    new=any(c.lower_ in self.new_modifiers for c in head.children),
-                )
+            mention = _Mention(
+                type=type_,
+                span=span,
+                seg=seg,
+                lemma=head.lemma_.lower(),
+                name=name,
+                headline=headline,
+                eventive=eventive or scene,
+                scene=scene,
+                new=any(c.lower_ in self.new_modifiers for c in head.children),
             )
+            if kind == "anaphor":
+                if not self._governed(head) or head.head.lower_ in self.scene_prepositions:
+                    continue  # "During the event, ...": see _inherit
+                if antecedent := self._antecedent(mentions, seg):
+                    mention.type, mention.lemma = antecedent.type, antecedent.lemma
+            mentions.append(mention)
         return mentions
+
+    def _antecedent(self, mentions: list[_Mention], seg: int) -> _Mention | None:
+        """The event an anaphor an event verb governs ("The event will be held on Oct. 24")
+        refers back to: the latest one mentioned up to ``anaphor_sentences`` sentences before
+        it; without one the anaphor is an event of its own ("its 6th annual Adopt-a-Family
+        event")."""
+        earlier = mentions[-1:] if mentions else []
+        return next((m for m in earlier if m.seg >= seg - self.anaphor_sentences), None)
 
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
-        ("offenders charged with ...") nor hedged by a modal ("would be charged")."""
+        ("offenders charged with ...") or describing a state ("I feel honored") nor hedged by a
+        modal ("would be charged")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
-            and verb.dep_ not in ("acl", "amod")
+            and verb.dep_ not in ("acl", "amod", "acomp")
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
         )
 
     def _noun_ok(self, noun: Token) -> bool:
         """Not a modifier of an institution or a thing ("Training Institutes", "training
-        opportunities"); a modifier of an event word or a name is kept ("the Gun Buyback
+        opportunities") nor the object of "of" in another capitalised name ("Controller of
+        Examinations"); a modifier of an event word or a name is kept ("the Gun Buyback
         event", "Exercise DESERT CYCLONE-II")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.is_title or noun.is_upper):
+            owner = noun.head.head
+            return (
+                not (owner.is_title or owner.is_upper)
+                or singular(owner.lower_) in self.trigger_heads
+            )
         if noun.dep_ != "compound" or noun.head.lower_ in self.anaphors:
             return True
         head = noun.head
@@ -313,7 +341,9 @@ class EventExtractor:
         nearer one that is not), else an event-like one after it. A date in a header line
         (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
         held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025") and report dates ("today announced") are not event dates.
+        ("for the years 2021-2025") and report dates ("today announced") are not event dates;
+        a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
+        (``name_year``: "India-AI Impact Summit 2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
         night, a force went to the village ... During the search the force detained ...")."""
         by_seg: dict[int, list[_Mention]] = {}
@@ -329,13 +359,18 @@ class EventExtractor:
                 here = [m for m in here if header[0] <= m.span.start_char < header[1]]
             elif not here and self._opening(page, date):
                 scene.append(date)
+            named = [
+                m
+                for m in here
+                if m.name and m.name[0] <= s and not page.text[m.name[1] : s].strip(" ,")
+            ]
+            if date.precision == "year" and (named or _name_year(page.doc, date)):
+                for m in named[:1]:
+                    m.name_year = date
+                continue
             if (
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
-                or (
-                    date.precision == "year"
-                    and any(m.name and m.name[0] <= s < m.name[1] for m in here)
-                )
                 or self._reported(page.doc, date)
             ):
                 continue
@@ -389,11 +424,11 @@ class EventExtractor:
 
     # -- merging -------------------------------------------------------------------------------
 
-    def _merge(self, mentions: list[_Mention]) -> list[_Draft]:
+    def _merge(self, page: _Page, mentions: list[_Mention]) -> list[_Draft]:
         drafts: list[_Draft] = []
         for m in mentions:
             for date in m.dates or [None]:
-                draft = None if m.new and not m.dates else self._same(drafts, m, date)
+                draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
                     drafts.append(_Draft(m.type, start, end, [m], {m.lemma}))
@@ -404,12 +439,16 @@ class EventExtractor:
                 draft.lemmas.add(m.lemma)
         return drafts
 
-    def _same(self, drafts: list[_Draft], m: _Mention, date: DateMention | None) -> _Draft | None:
+    def _same(
+        self, page: _Page, drafts: list[_Draft], m: _Mention, date: DateMention | None
+    ) -> _Draft | None:
         """The earlier event ``m`` refers to: the latest one of its type (or named by its head
         word) with the same dates or without a date, any when ``m`` has no date, or one whose
-        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela")."""
+        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela");
+        never one with another name ("Plenary Session II on ..." after "Plenary Session-I on
+        ...")."""
         for d in reversed(drafts):
-            if d.type != m.type and m.lemma not in d.lemmas:
+            if (d.type != m.type and m.lemma not in d.lemmas) or _renamed(page, d, m):
                 continue
             if date is None or d.start is None or (d.start, d.end) == (date.start, date.end):
                 return d
@@ -418,7 +457,11 @@ class EventExtractor:
         return None
 
     def _kept(self, draft: _Draft) -> bool:
-        return draft.start is not None or any(m.eventive for m in draft.mentions)
+        """A dated event, or one an event verb or a name reports; one known only as "the
+        event" must be dated."""
+        return draft.start is not None or (
+            draft.type not in self.anaphors and any(m.eventive for m in draft.mentions)
+        )
 
     def _inherit(self, page: _Page, drafts: list[_Draft]) -> None:
         """An undated event reported "during the event/meeting" takes that event's dates."""
@@ -620,6 +663,22 @@ def _headline(text: str) -> bool:
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+def _name_year(doc: Doc, date: DateMention) -> bool:
+    """Whether a year ends a capitalised name ("Swachh Survekshan 2024", "Engineering Services
+    Examination, 2025") rather than dating the sentence ("decommissioned in 2003")."""
+    span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.text == "," and span.start > 1:
+        before = doc[span.start - 2]
+    return (
+        before.pos_ in ("PROPN", "NOUN")
+        and (before.is_title or before.is_upper)
+        and not before.is_sent_start
+    )
+
+
 def _definite(m: _Mention) -> bool:
     return _definite_token(m.span[-1])
 
@@ -632,6 +691,31 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
     return (draft.start <= date.start and date.end <= draft.end) or (
         date.start <= draft.start and draft.end <= date.end
     )
+
+
+def _renamed(page: _Page, draft: _Draft, m: _Mention) -> bool:
+    """Whether ``m`` and a mention of ``draft`` name two events of a series: both names carry
+    numbers and they differ ("Plenary Session-I on ...", "Plenary Session II on ...")."""
+    numbers = _name_numbers(page, m)
+    return bool(numbers) and any(
+        (other := _name_numbers(page, o)) and other != numbers for o in draft.mentions
+    )
+
+
+def _name_numbers(page: _Page, m: _Mention) -> frozenset[str]:
+    """The numbers and Roman numerals in the name of ``m`` (none for a headline)."""
+    if m.name is None or m.headline:
+        return frozenset()
+    return frozenset(_NAME_NUMBER.findall(page.text, *m.name))
+
+
+def _date_by_name(drafts: list[_Draft]) -> None:
+    """An event dated by nothing else takes the year its name ends with ("India-AI Impact
+    Summit 2026", "Swachh Survekshan 2024")."""
+    for draft in drafts:
+        year = next((m.name_year for m in draft.mentions if m.name_year), None)
+        if draft.start is None and year is not None:
+            draft.start, draft.end = year.start, year.end
 
 
 def _share_place(events: list[Event]) -> None:
