@@ -308,3 +308,185 @@ def test_victims_belong_to_the_shooting(make_doc):
     doc = make_doc("Three victims were wounded in a shooting on May 30, 2025, in East Flatbush.")
     (shooting,) = doc._.events
     assert [(p.count, p.event_id) for p in doc._.participants] == [(3, shooting.event_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            # san_diego_ca/news_da-hosts-first-virtual-crime-survivor-summit-improve-victim-...
+            "The District Attorney's Office is hosting a first-of-its-kind crime victim and "
+            "survivor summit. The innovative Summit will provide educational workshops. The event "
+            "will be held virtually on November 9, from 9:30 a.m. to 3:30 p.m.",
+            D(2020, 10, 27),
+            ("summit", D(2020, 11, 9), None),
+        ),
+        (
+            # kings_ny/2016_06_17_brooklyn-district-attorneys-office-to-hold-2nd-annual-...
+            "Brooklyn District Attorney Ken Thompson today announced that the District Attorney’s "
+            "Office will be holding its 2nd Annual Brooklyn Immigration Forum, in recognition of "
+            "Caribbean American Heritage Month. The event will be held on Saturday, June 18, in "
+            "Crown Heights.",
+            D(2016, 6, 17),
+            ("forum", D(2016, 6, 18), "Crown Heights"),
+        ),
+        (
+            # orange_ca/press_one-week-to-go-as-support-keeps-growing-for-keep-calm-and-beat-...
+            "Support keeps growing for the 2nd Annual “Keep Calm and Beat H.E.A.T. Rocking & "
+            "Rally” this coming October. The event will be held on Oct. 24, 2014, at Chapman "
+            "University, One University Drive, Orange.",
+            D(2014, 8, 1),
+            ("rally", D(2014, 10, 24), "Chapman University, One University Drive, Orange"),
+        ),
+        (
+            # orange_ca/press_ocda-adopts-over-100-children-from-40-families-in-16th-annual-...
+            "Over 100 children from 40 families will celebrate the holidays this weekend at the "
+            "Orange County District Attorney’s Office’s (OCDA) 16th annual Adopt-A-Family holiday "
+            "celebration event. The event will be held tomorrow, Saturday, Dec. 13, 2014, from "
+            "9:00 a.m. to 12:00 p.m. at Russell Elementary School.",
+            D(2014, 12, 12),
+            ("celebration", D(2014, 12, 13), "Russell Elementary School"),
+        ),
+    ],
+    ids=["sd-summit", "kings-forum", "orange-rally", "orange-celebration"],
+)
+def test_anaphor_dates_the_event_before(make_doc, text, published, expected):
+    """"The event will be held on ..." dates (and places) the event named just before it."""
+    doc = make_doc(text, published=published)
+    type_, start, location = expected
+    (event,) = _events(doc, type_)
+    assert (event.start, event.location) == (start, location)
+    assert _events(doc, "event") == []  # the anaphor is no event of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # orange_ca/press_media-advisory-36.txt
+            "MEDIA ADVISORY\nWHO: Julie Anne Smith, 46, of Costa Mesa\nWHAT: Is scheduled for "
+            "arraignment on charges of gross vehicular manslaughter while intoxicated.\nWHEN: "
+            "Thursday, August 10, 2006, 1:30 p.m.\nWHERE: Harbor Justice Center, Newport Beach "
+            "(department to be determined)\n###",
+            ("arraignment", D(2006, 8, 10), "Harbor Justice Center, Newport Beach"),
+        ),
+        (
+            # orange_ca/press_meeting-advisory.txt: values over several lines
+            "MEETING ADVISORY\nWHO:\nOrange County District Attorney\nand\nKorean American "
+            "Advisory Commissioners\nWHAT:\nThe District Attorney\nwill\nhold a special Korean "
+            "American Advisory Commission meeting to discuss the findings.\nWHEN: Tomorrow, "
+            "Thursday, June 26, 2008, at 10:00 a.m. Please RSVP\nWHERE: First floor law library "
+            "of the Orange County District Attorney’s Office, 401 Civic Center Drive West, Santa "
+            "Ana 92701\n",
+            (
+                "meeting",
+                D(2008, 6, 26),
+                "First floor law library of the Orange County District Attorney’s Office, 401 "
+                "Civic Center Drive West, Santa Ana 92701",
+            ),
+        ),
+        (
+            # miami_dade_fl: the label's colon on a line of its own
+            "State Attorney Katherine Fernandez Rundle will hold a press conference to announce "
+            "the results of the operation.\nWHO\n:\nState Attorney Katherine Fernandez Rundle\n"
+            "WHAT\n:\nPress Conference\nWHEN\n:\nMonday, July 1, 2024 — 2:00 PM\nWHERE\n:\n"
+            "State Attorney’s Office, 1350 NW 12 Avenue, Miami, 33136, Room S418\n#####",
+            (
+                "conference",
+                D(2024, 7, 1),
+                "State Attorney’s Office, 1350 NW 12 Avenue, Miami, 33136, Room S418",
+            ),
+        ),
+        (
+            # orange_ca/press_media-advisory-martin-garcia-arraignment.txt: first sentence only
+            "WHO: Martin Rodriguez Garcia, 49, Las Vegas, Nevada\nWHAT: Is scheduled to be "
+            "arraigned on charges of one felony count of sexual intercourse with a child, and "
+            "faces a sentencing of life in prison if convicted.\nWHEN: Today, May 9, 2016\n"
+            "WHERE: Department CJ-1, Central Jail, Santa Ana. The time is to be determined.\n",
+            ("arraignment", D(2016, 5, 9), "Department CJ-1, Central Jail, Santa Ana"),
+        ),
+    ],
+    ids=["orange-arraignment", "orange-meeting-lines", "miami-colon-line", "orange-first-sentence"],
+)
+def test_media_advisory_fields(make_doc, text, expected):
+    """The event a media advisory's WHAT field names takes the WHEN date and WHERE place."""
+    doc = make_doc(text, published=None)
+    type_, start, location = expected
+    event = _events(doc, type_)[0]
+    assert (event.start, event.end, event.location) == (start, start, location)
+    others = [e for e in doc._.events if e is not event]
+    assert all(e.location is None and e.start != start for e in others)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "expected"),
+    [
+        (
+            # pib_india/2205288.txt
+            "Ministry of Development of North Eastern Region (MDoNER) organized Rising Northeast "
+            "Investors Summit 2025 to catalyze trade and investment in the North Eastern Region.",
+            D(2025, 12, 17),
+            "summit",
+            (D(2025, 1, 1), D(2025, 12, 31)),
+        ),
+        (
+            # pib_india/2207416.txt: not the release day
+            "The roundtable was organised as an official pre-summit event ahead of the India AI "
+            "Impact Summit 2026 and was chaired by Prof. Ajay Kumar Sood.",
+            D(2025, 12, 22),
+            "summit",
+            (D(2026, 1, 1), D(2026, 12, 31)),
+        ),
+        (
+            # pib_india/2207358.txt
+            "IP&TAFS celebrated its 51st Foundation Year as Sanchar Vitta Lekha Diwas, and "
+            "organised the Communication Finance Summit 2025.",
+            D(2025, 12, 22),
+            "summit",
+            (D(2025, 1, 1), D(2025, 12, 31)),
+        ),
+        (
+            # pib_india/2207084.txt: another name's year does not date the award
+            "The Union Minister felicitated progressive farmers. The Kisan Trust Kalam Ratna "
+            "Award 2025 was conferred on Shri Harveer Singh.",
+            D(2025, 12, 20),
+            "award",
+            (None, None),
+        ),
+    ],
+    ids=["organized-summit-2025", "ahead-of-summit-2026", "organised-summit", "award-2025"],
+)
+def test_year_ending_a_name(make_doc, text, published, type_, expected):
+    """A year that ends a name dates the event so named, and no other."""
+    doc = make_doc(text, published=published)
+    assert [(e.start, e.end) for e in _events(doc, type_)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # pib_india/2206704.txt
+            "The technical deliberations included Panel Discussion in Session I on “Rethinking the "
+            "Telecom Supply Chain for Circularity and Sustainability”, moderated by Shri Arun "
+            "Agarwal. This was followed by Panel discussion in Session II on “Digital Tools for "
+            "Transition towards Circular Economy”, moderated by Dr. Shilpi Karmakar.",
+            2,
+        ),
+        (
+            # pib_india/2206764.txt
+            "The Plenary Session-I on “AI Governance, Consumer Protection, and Regulatory "
+            "Coordination”, was chaired by Smt. Nidhi Khare, whereas Plenary Session II on "
+            "“Understanding the AI Market and Competition Landscape” was chaired by Smt. Ravneet "
+            "Kaur and Plenary Session III on “Compliance, Transparency, Ethics and Responsible AI "
+            "for Competitive Markets” was chaired by Smt. Sangeeta Gupta.",
+            3,
+        ),
+    ],
+    ids=["session-i-ii", "plenary-i-ii-iii"],
+)
+def test_numbered_sessions_are_separate_events(make_doc, text, expected):
+    doc = make_doc(text, published=D(2025, 12, 19))
+    sessions = _events(doc, "session")
+    assert len({doc.text[e.char_start : e.char_end] for e in sessions}) == 1
+    assert len(sessions) == expected

@@ -40,7 +40,9 @@ _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
 _COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
-_NAME_NUMBER = re.compile(r"\b(?:\d+(?:st|nd|rd|th)?|[IVX]+)\b")
+_NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
+#: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
+_VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -56,9 +58,10 @@ class _Page:
     segs: list[Segment]
     starts: list[int]
     header: list[Segment]
+    fields: dict[str, Segment]  # a media advisory's WHAT / WHEN / WHERE values
 
     @classmethod
-    def read(cls, doc: Doc) -> _Page:
+    def read(cls, doc: Doc, fields: re.Pattern) -> _Page:
         text = doc.text
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
@@ -69,7 +72,12 @@ class _Page:
                 start += len(line) + 1
         segs = segs or [(0, len(text))]
         header = sorted(set(doc._.header_spans or ()))
-        return cls(doc, text, segs, [s for s, _ in segs], header)
+        return cls(doc, text, segs, [s for s, _ in segs], header, _field_values(text, fields))
+
+    def in_field(self, role: str, char: int) -> bool:
+        """Whether ``char`` lies in the advisory field ``role`` ("what", "when", "where")."""
+        span = self.fields.get(role)
+        return span is not None and span[0] <= char < span[1]
 
     def header_of(self, start: int, end: int) -> Segment | None:
         """The header line (title, dateline, ``Posted:``) that holds ``start:end``."""
@@ -91,6 +99,12 @@ class _Page:
     def continues(self, seg: int) -> bool:
         """Whether sentence ``seg`` goes on the line of the one before it (same paragraph)."""
         return not _LINE_BREAK.search(self.text, self.segs[seg - 1][1], self.segs[seg][0])
+
+    def whole_line(self, seg: int) -> bool:
+        """Whether sentence ``seg`` is a line of its own (a headline may be; a sentence inside
+        a paragraph is not, however many capitalised names it holds)."""
+        alone = seg == 0 or not self.continues(seg)
+        return alone and (seg + 1 == len(self.segs) or not self.continues(seg + 1))
 
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -114,6 +128,7 @@ class _Mention:
     scene: bool  # an event only as its sentence's setting ("showcased at the Expo")
     dates: list[DateMention] = field(default_factory=list)
     name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
+    announced: bool = False  # the event a media advisory's WHAT field names
 
 
 @dataclass(slots=True)
@@ -166,9 +181,10 @@ class EventExtractor:
         self.trigger_heads = {p.split()[-1] for p in spec["nouns"]}
         self.nouns.add("anaphor:event", [nlp.make_doc(a) for a in self.anaphors])
         self.anaphor_sentences = spec["anaphor_sentences"]
+        self.fields = _field_labels(spec["advisory_fields"])
 
     def __call__(self, doc: Doc) -> Doc:
-        page = _Page.read(doc)
+        page = _Page.read(doc, self.fields)
         mentions = self._mentions(page)
         self._link_dates(page, mentions)
         drafts = [d for d in self._merge(page, mentions) if self._kept(d)]
@@ -211,7 +227,7 @@ class EventExtractor:
             if not (self._verb_ok(head) if kind in ("verb", "force") else self._noun_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
-            headline = _headline(page.seg_text(seg))
+            headline = page.whole_line(seg) and _headline(page.seg_text(seg))
             eventive = kind in ("verb", "force") or self._governed(head)
             eventive = eventive or (name is not None and not headline)
             scene = not eventive and self._scene(head)
@@ -236,11 +252,16 @@ class EventExtractor:
 
     def _antecedent(self, mentions: list[_Mention], seg: int) -> _Mention | None:
         """The event an anaphor an event verb governs ("The event will be held on Oct. 24")
-        refers back to: the latest one mentioned up to ``anaphor_sentences`` sentences before
-        it; without one the anaphor is an event of its own ("its 6th annual Adopt-a-Family
-        event")."""
-        earlier = mentions[-1:] if mentions else []
-        return next((m for m in earlier if m.seg >= seg - self.anaphor_sentences), None)
+        refers back to: the latest one mentioned in the singular up to ``anaphor_sentences``
+        sentences before it ("The innovative Summit will provide educational workshops. The
+        event ..."); without one the anaphor is an event of its own ("its 6th annual
+        Adopt-a-Family event")."""
+        for m in reversed(mentions):
+            if m.seg < seg - self.anaphor_sentences:
+                return None
+            if m.span[-1].tag_ not in ("NNS", "NNPS"):
+                return m
+        return None
 
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
@@ -353,6 +374,12 @@ class EventExtractor:
         scene: list[DateMention] = []
         for date in dates:
             s, e = date.char_start, date.char_end
+            if page.in_field("when", s):  # a media advisory: WHAT: Press Conference / WHEN: ...
+                what = [m for m in mentions if page.in_field("what", m.span.start_char)]
+                for m in what[:1]:
+                    m.dates.append(date)
+                    m.announced = True
+                continue
             here = by_seg.get(page.seg_of(s), [])
             header = page.header_of(s, e)
             if header:
@@ -529,7 +556,12 @@ class EventExtractor:
     def _event(self, page: _Page, draft: _Draft, places: list[Segment], main: bool) -> Event:
         doc, first = page.doc, draft.mentions[0]
         status = self._status(page, draft)
-        location = next((p for m in draft.mentions if (p := self._place(page, m, places))), None)
+        announced = any(m.announced for m in draft.mentions)
+        location = _field_value(page, "where") if announced else None
+        dated_first = sorted(draft.mentions, key=lambda m: not m.dates)
+        location = location or next(
+            (p for m in dated_first if (p := self._place(page, m, places))), None
+        )
         if location is None and main and draft.type in self.gathering and status == "held":
             location = doc._.dateline_location
         return Event(
@@ -703,8 +735,8 @@ def _renamed(page: _Page, draft: _Draft, m: _Mention) -> bool:
 
 
 def _name_numbers(page: _Page, m: _Mention) -> frozenset[str]:
-    """The numbers and Roman numerals in the name of ``m`` (none for a headline)."""
-    if m.name is None or m.headline:
+    """The numbers and Roman numerals in the name of ``m``, years aside."""
+    if m.name is None:
         return frozenset()
     return frozenset(_NAME_NUMBER.findall(page.text, *m.name))
 
@@ -716,6 +748,36 @@ def _date_by_name(drafts: list[_Draft]) -> None:
         year = next((m.name_year for m in draft.mentions if m.name_year), None)
         if draft.start is None and year is not None:
             draft.start, draft.end = year.start, year.end
+
+
+def _field_labels(labels: dict[str, list[str]]) -> re.Pattern:
+    """A media advisory's field labels ("WHO:", "WHAT:", "WHEN:", "WHERE:") at a line start, a
+    label's colon maybe on a line of its own; the group named by the role says which."""
+    roles = "|".join(f"(?P<{role}>{longest_first(words)})" for role, words in labels.items())
+    return re.compile(rf"^[ \t]*(?:{roles})[ \t]*\n?[ \t]*:\s*", re.M)
+
+
+def _field_values(text: str, labels: re.Pattern) -> dict[str, Segment]:
+    """Role -> span of the first field of that role: from its label to the next label, the
+    last field to the end of its first line."""
+    found = list(labels.finditer(text))
+    values: dict[str, Segment] = {}
+    for i, label in enumerate(found):
+        if i + 1 < len(found):
+            end = found[i + 1].start()
+        elif (end := text.find("\n", label.end())) < 0:
+            end = len(text)
+        values.setdefault(label.lastgroup or "", (label.end(), end))
+    return values
+
+
+def _field_value(page: _Page, role: str) -> str | None:
+    """The first sentence of an advisory field's first line, a remark in brackets aside
+    ("WHERE: Department CJ-1, Central Jail, Santa Ana. The time is to be determined.")."""
+    span = page.fields.get(role)
+    line = page.text[slice(*span)].strip().split("\n")[0] if span else ""
+    value = _VALUE_END.split(line, maxsplit=1)[0]
+    return value.strip(" \t,.;") or None
 
 
 def _share_place(events: list[Event]) -> None:
