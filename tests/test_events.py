@@ -490,3 +490,73 @@ def test_numbered_sessions_are_separate_events(make_doc, text, expected):
     sessions = _events(doc, "session")
     assert len({doc.text[e.char_start : e.char_end] for e in sessions}) == 1
     assert len(sessions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # pib_india/2207084.txt
+            "On this occasion, the Union Minister released a book and felicitated progressive "
+            "farmers and institutions for their exemplary contribution in the field of agriculture.",
+            [("launch", "released"), ("award", "felicitated")],
+        ),
+        (
+            # pib_india/2205034.txt: the noun, its "of" complement
+            "This was followed by the release of key publications, including the Training "
+            "Resource Material.",
+            [("launch", "release")],
+        ),
+        (
+            # orange_ca/press_statement-on-oc-grand-jury-report-involving-ocda-bureau-of-...
+            "Today, the Orange County Grand Jury (OCGJ) released a report entitled “Another "
+            "Hostile Work Environment”.",
+            [("launch", "released")],
+        ),
+        (
+            # pib_india/2206480.txt
+            "The Department of Posts (DoP) and the Association of Mutual Funds in India (AMFI) "
+            "signed a pioneering MoU on 22.09.2025.",
+            [("signing", "signed")],
+        ),
+        (
+            # pib_india/2207690.txt
+            "The Department of Posts (DoP) and Bharat Sanchar Nigam Limited (BSNL) have signed a "
+            "Memorandum of Understanding (MoU) on 17.09.2025.",
+            [("signing", "signed")],
+        ),
+        (
+            # released from custody, signed a plea form: no event of the kind
+            "As a result, he was released from custody in October of 2020 and signed the form.",
+            [],
+        ),
+    ],
+    ids=["released-book", "release-of", "released-report", "signed-mou", "signed-memorandum", "none"],
+)
+def test_verbs_by_object(make_doc, text, expected):
+    """"released a book/report/toolkit" is a launch and "signed an MoU/agreement" a signing;
+    "released from custody" is neither."""
+    doc = make_doc(text, published=D(2025, 12, 20))
+    found = [(e.type, doc.text[e.char_start : e.char_end]) for e in doc._.events]
+    assert [f for f in found if f[0] in ("launch", "award", "signing")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pib_india/2206290.txt
+        "The model governance framework for strengthening the One Health approach in States and "
+        "Union Territories was released during the meeting.",
+        # pib_india/2205172.txt
+        "It encourages support for women-led startups in States/UTs.",
+        "The case will be heard in Court next week.",
+    ],
+    ids=["in-states", "in-states-uts", "in-court"],
+)
+def test_place_words_alone_are_no_place(text):
+    spec = load_json("events.json")
+    finder = PlaceFinder(
+        tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
+    )
+    entities = [(text.index("States"), text.index("States") + 6)] if "States" in text else []
+    assert finder.find(text, 0, len(text), entities) == []

@@ -173,6 +173,10 @@ class EventExtractor:
             tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
         )
         self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
+        self.object_verbs = {
+            lemma: {"type": rule["type"], "objects": frozenset(rule["objects"])}
+            for lemma, rule in spec["object_verbs"].items()
+        }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, type_ in spec["nouns"].items():
@@ -209,7 +213,21 @@ class EventExtractor:
         for token in doc:
             if token.pos_ == "VERB" and (found := self.verbs.get(token.lemma_.lower())):
                 spans.append(Span(doc, token.i, token.i + 1, label=":".join(found)))
+            elif type_ := self._by_object(token):
+                kind = "verb" if token.pos_ == "VERB" else "object"  # "the release of a book"
+                spans.append(Span(doc, token.i, token.i + 1, label=f"{kind}:{type_}"))
         return sorted(filter_spans(spans), key=lambda sp: sp.start)
+
+    def _by_object(self, token: Token) -> str | None:
+        """The event type of a verb or its noun that is an event only with certain objects:
+        "released a book", "the release of key publications", "signed an MoU"."""
+        rule = self.object_verbs.get(token.lemma_.lower())
+        if rule is None or token.pos_ not in ("VERB", "NOUN"):
+            return None
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in token.children if c.lower_ == "of" for g in c.children]
+        objects += [o for c in objects for o in c.conjuncts]
+        return rule["type"] if any(o.lemma_.lower() in rule["objects"] for o in objects) else None
 
     def _mentions(self, page: _Page) -> list[_Mention]:
         doc = page.doc
@@ -228,7 +246,7 @@ class EventExtractor:
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
             headline = page.whole_line(seg) and _headline(page.seg_text(seg))
-            eventive = kind in ("verb", "force") or self._governed(head)
+            eventive = kind in ("verb", "force", "object") or self._governed(head)
             eventive = eventive or (name is not None and not headline)
             scene = not eventive and self._scene(head)
             mention = _Mention(
