@@ -560,3 +560,19 @@ def test_place_words_alone_are_no_place(text):
     )
     entities = [(text.index("States"), text.index("States") + 6)] if "States" in text else []
     assert finder.find(text, 0, len(text), entities) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # orange_ca/press_man-charged-with-six-counts-of-attempted-murder-for-driving-onto-...
+        "He faces a maximum sentence of life in prison if convicted.",
+        # los_angeles_ca/media_news_man-charged-killing-actor-james-handy-tarzana.txt
+        "Michael Gledhill faces 26 years to life in prison if convicted as charged.",
+        # harris_tx/20231026_statement-on-indictment-of-garrett-hardin.txt
+        "If convicted, he faces a sentence ranging from 5 years to 99 years or life in prison.",
+    ],
+    ids=["if-convicted", "if-convicted-as-charged", "if-convicted-opening"],
+)
+def test_conditional_is_no_event(make_doc, text):
+    assert make_doc(text, published=D(2025, 6, 5))._.events == []

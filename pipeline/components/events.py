@@ -43,6 +43,7 @@ _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
 #: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
+_CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -284,11 +285,12 @@ class EventExtractor:
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
         ("offenders charged with ...") or describing a state ("I feel honored") nor hedged by a
-        modal ("would be charged")."""
+        modal ("would be charged") or a condition ("faces 26 years to life if convicted")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
             and verb.dep_ not in ("acl", "amod", "acomp")
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+            and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
         )
 
     def _noun_ok(self, noun: Token) -> bool:
