@@ -290,7 +290,11 @@ class EventExtractor:
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
             and verb.dep_ not in ("acl", "amod", "acomp")
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
-            and not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+            and not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                for clause in (verb, verb.head)  # "if convicted as charged"
+                for c in clause.children
+            )
         )
 
     def _noun_ok(self, noun: Token) -> bool:
