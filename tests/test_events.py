@@ -576,3 +576,35 @@ def test_place_words_alone_are_no_place(text):
 )
 def test_conditional_is_no_event(make_doc, text):
     assert make_doc(text, published=D(2025, 6, 5))._.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # riverside_ca: the vigils release (corpus/dev2 pros2-riv-victims-rights-week-vigils)
+            "In Palm Desert, Sophia Flores, mother of Manual Hernandez, bravely shared her story "
+            "of loss. Sophia’s son was killed by her nephew in 2014 following an altercation at a "
+            "family party.",
+            (D(2014, 1, 1), D(2014, 12, 31)),
+        ),
+        (
+            # san_diego_ca/news_three-charged-with-murder-of-marijuana-dispensary-guard.txt
+            "Kenneth Love, 59, was shot and killed on June 2, 2020 at an illegal marijuana "
+            "dispensary.",
+            (D(2020, 6, 2), D(2020, 6, 2)),
+        ),
+        (
+            # orange_ca/press_dana-point-man-arrested-and-charged-for-1994-special-...
+            "The Orange County Coroner’s Office confirmed that Ms. Van Uden was killed on March "
+            "3, 1994, two days before her body was found.",
+            (D(1994, 3, 3), D(1994, 3, 3)),
+        ),
+    ],
+    ids=["killed-in-year", "shot-and-killed", "killed-on-day"],
+)
+def test_killing_without_a_force_is_a_homicide(make_doc, text, expected):
+    """"killed" is an operation only where a security force acts; else a homicide."""
+    doc = make_doc(text, published=D(2024, 4, 26))
+    assert [(e.start, e.end) for e in _events(doc, "homicide")] == [expected]
+    assert _events(doc, "operation") == []

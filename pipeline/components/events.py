@@ -179,6 +179,7 @@ class EventExtractor:
             for lemma, rule in spec["object_verbs"].items()
         }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
+        self.unforced = spec["unforced_verbs"]
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, type_ in spec["nouns"].items():
             forms = [phrase, f"{phrase}s", f"{phrase}es"]
@@ -241,8 +242,9 @@ class EventExtractor:
                 continue
             head = span[-1]
             seg = page.seg_of(s)
-            if kind == "force" and not self.force.search(page.text, *page.segs[seg]):
-                continue
+            forced = kind != "force" or self.force.search(page.text, *page.segs[seg])
+            if not forced and (type_ := self.unforced.get(head.lemma_.lower())) is None:
+                continue  # "coalition forces killed two insurgents", "he was killed"
             if not (self._verb_ok(head) if kind in ("verb", "force") else self._noun_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
