@@ -608,3 +608,33 @@ def test_killing_without_a_force_is_a_homicide(make_doc, text, expected):
     doc = make_doc(text, published=D(2024, 4, 26))
     assert [(e.start, e.end) for e in _events(doc, "homicide")] == [expected]
     assert _events(doc, "operation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # san_diego_ca/news_defendant-who-murdered-in-laws-sentenced-to-life-without-...
+            "A jury found Christian Bobila guilty on March 20 of two counts of first-degree "
+            "murder.",
+            [("verdict", "found", D(2024, 3, 20))],
+        ),
+        (
+            # dallas_tx/..._2018_PR_CharlesPhiferTrial_101518_pdf.txt
+            "A Dallas County jury found Charles Phifer guilty of capital murder on October 15, "
+            "2018, in the beating death of 4-year-old Leiliana Wright.",
+            [("verdict", "found", D(2018, 10, 15))],
+        ),
+        (
+            # los_angeles_ca: the Loyer verdict (corpus/dev2); the year dates the spree
+            "A jury today found Clifford Chaun Loyer guilty on all counts for a 2024 two-day "
+            "shooting spree in downtown Los Angeles.",
+            [("verdict", "found", D(2024, 6, 3)), ("shooting", "shooting spree", D(2024, 1, 1))],
+        ),
+    ],
+    ids=["found-guilty-on", "found-guilty-of", "found-guilty-today"],
+)
+def test_found_guilty_is_a_verdict(make_doc, text, expected):
+    doc = make_doc(text, published=D(2024, 6, 3))
+    found = [(e.type, doc.text[e.char_start : e.char_end], e.start) for e in doc._.events]
+    assert found == expected

@@ -43,6 +43,7 @@ _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
 #: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
+_OBJECTS = {"dobj", "nsubjpass", "oprd", "acomp", "ccomp", "xcomp"}  # "found him guilty"
 _CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -221,12 +222,13 @@ class EventExtractor:
         return sorted(filter_spans(spans), key=lambda sp: sp.start)
 
     def _by_object(self, token: Token) -> str | None:
-        """The event type of a verb or its noun that is an event only with certain objects:
-        "released a book", "the release of key publications", "signed an MoU"."""
+        """The event type of a verb or its noun that is an event only with certain objects or
+        complements: "released a book", "the release of key publications", "signed an MoU",
+        "found Loyer guilty"."""
         rule = self.object_verbs.get(token.lemma_.lower())
         if rule is None or token.pos_ not in ("VERB", "NOUN"):
             return None
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in token.children if c.dep_ in _OBJECTS]
         objects += [g for c in token.children if c.lower_ == "of" for g in c.children]
         objects += [o for c in objects for o in c.conjuncts]
         return rule["type"] if any(o.lemma_.lower() in rule["objects"] for o in objects) else None
