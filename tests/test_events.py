@@ -638,3 +638,36 @@ def test_found_guilty_is_a_verdict(make_doc, text, expected):
     doc = make_doc(text, published=D(2024, 6, 3))
     found = [(e.type, doc.text[e.char_start : e.char_end], e.start) for e in doc._.events]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # pib_india/2206210.txt
+            "Under the TB Mukt Bharat Abhiyan, launched in December 2024 and subsequently "
+            "expanded nationwide, India is working in mission mode.",
+            ("launch", "launched", D(2024, 12, 1)),
+        ),
+        (
+            # kings_ny/2020_07_15_ag-james-and-da-gonzalez-partner-to-expand-housing-...
+            "The “Protect Our Homes” initiative, launched in January 2020 to educate New Yorkers "
+            "about deed theft, has reached thousands of homeowners.",
+            ("launch", "launched", D(2020, 1, 1)),
+        ),
+        (
+            # pib_india/2207534.txt: the participle's own date, not the release day
+            "The initiative stems from a consensus reached during the 72nd Plenary Session of the "
+            "North Eastern Council (NEC), held on December 21, 2024, in Agartala.",
+            ("session", "Plenary Session", D(2024, 12, 21)),
+        ),
+    ],
+    ids=["abhiyan-launched-in", "initiative-launched-in", "session-held-on"],
+)
+def test_participle_with_its_own_date(make_doc, text, expected):
+    """A participle modifying a noun is an event when it says its own date ("..., launched in
+    December 2024"); without one it only describes ("offenders charged with theft")."""
+    doc = make_doc(text, published=D(2025, 12, 18))
+    type_, trigger, start = expected
+    (event,) = _events(doc, type_)
+    assert (doc.text[event.char_start : event.char_end], event.start) == (trigger, start)

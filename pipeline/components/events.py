@@ -288,11 +288,12 @@ class EventExtractor:
 
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
-        ("offenders charged with ...") or describing a state ("I feel honored") nor hedged by a
+        ("offenders charged with ...", but "the Abhiyan, launched in December 2024") or
+        describing a state ("I feel honored") nor hedged by a
         modal ("would be charged") or a condition ("faces 26 years to life if convicted")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
-            and verb.dep_ not in ("acl", "amod", "acomp")
+            and (verb.dep_ not in ("acl", "amod", "acomp") or (verb.dep_ == "acl" and _dated(verb)))
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
             and not any(
                 c.dep_ == "mark" and c.lower_ in _CONDITIONS
@@ -721,6 +722,15 @@ def _headline(text: str) -> bool:
     """Whether a line is written as a headline: mostly capitalised words."""
     words = [w for w in text.split() if w[0].isalpha()]
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _dated(verb: Token) -> bool:
+    """Whether a date is said in the phrase ``verb`` heads ("launched in December 2024")."""
+    start, end = verb.idx, verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ == "prep" or child.dep_ == "npadvmod":
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return any(start < d.char_start < end for d in verb.doc._.dates or ())
 
 
 def _name_year(doc: Doc, date: DateMention) -> bool:
