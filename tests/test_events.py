@@ -671,3 +671,40 @@ def test_participle_with_its_own_date(make_doc, text, expected):
     type_, trigger, start = expected
     (event,) = _events(doc, type_)
     assert (doc.text[event.char_start : event.char_end], event.start) == (trigger, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # pib_india/2205034.txt
+            "The National Education Society for Tribal Students (NESTS) successfully concluded "
+            "the 2nd EMRS Principals’ Conclave on Effective Management of Schools, held on 16–17 "
+            "December 2025 at Dr. Ambedkar International Centre, New Delhi. The conclave was "
+            "inaugurated by Shri Jual Oram, Hon’ble Minister for Tribal Affairs. The inaugural "
+            "session commenced with the welcome address by the Additional Commissioner, NESTS.",
+            {"conclave": D(2025, 12, 16), "inauguration": D(2025, 12, 16)},
+        ),
+        (
+            # pib_india/2207154.txt: scheduled
+            "The Ministry of Panchayati Raj is celebrating a two-day PESA Mahotsav on 23rd & 24th "
+            "December 2025 in Visakhapatnam, Andhra Pradesh. The mahotsav will be inaugurated by "
+            "Shri Konidala Pawan Kalyan, Deputy Chief Minister.",
+            {"festival": D(2025, 12, 24), "inauguration": D(2025, 12, 24)},  # "23rd &": no date
+        ),
+        (
+            # pib_india/2206790.txt: a building's inauguration is no opening of the summit
+            "Prime Minister Shri Narendra Modi addressed the Closing Ceremony of the 2nd "
+            "WHO Global Summit on Traditional Medicine held from 17 to 19 December 2025. The "
+            "Prime Minister also inaugurated the new WHO–South-East Asian Regional Office Complex "
+            "in Delhi.",
+            {"summit": D(2025, 12, 17), "inauguration": None},
+        ),
+    ],
+    ids=["conclave-inaugurated", "mahotsav-will-be-inaugurated", "building-inaugurated"],
+)
+def test_opening_on_the_first_day(make_doc, text, expected):
+    """The opening of the main event ("The conclave was inaugurated ...", "The inaugural
+    session ...") happened on its first day."""
+    doc = make_doc(text)
+    assert {t: _events(doc, t)[0].start for t in expected} == expected

@@ -181,6 +181,7 @@ class EventExtractor:
         }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
         self.unforced = spec["unforced_verbs"]
+        self.openings = set(spec["opening_words"])
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, type_ in spec["nouns"].items():
             forms = [phrase, f"{phrase}s", f"{phrase}es"]
@@ -197,6 +198,7 @@ class EventExtractor:
         drafts = [d for d in self._merge(page, mentions) if self._kept(d)]
         _date_by_name(drafts)
         self._inherit(page, drafts)
+        self._opening_day(drafts)
         self._lead_date(page, drafts)
         places = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
         events = [self._event(page, d, places, i == 0) for i, d in enumerate(drafts)]
@@ -541,6 +543,29 @@ class EventExtractor:
                 if source is not None:
                     draft.start, draft.end = source.start, source.end
                     break
+
+    def _opening_day(self, drafts: list[_Draft]) -> None:
+        """An undated opening of the release's main event (the first dated one) happened on
+        its first day: "The conclave was inaugurated by ...", "The inaugural session
+        commenced ...", "The mahotsav will be inaugurated by ..."."""
+        main = next((d for d in drafts if d.start is not None), None)
+        if main is None:
+            return
+        for draft in drafts:
+            if draft.start is None and any(self._opens(m, main) for m in draft.mentions):
+                draft.start = draft.end = main.start
+
+    def _opens(self, m: _Mention, main: _Draft) -> bool:
+        """Whether ``m`` is the opening of ``main``: an opening word whose object is the
+        main event, or a part of it an opening word modifies ("the inaugural session")."""
+        head = m.span[-1]
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.openings for c in head.children):
+            return True
+        if head.lemma_.lower() not in self.openings:
+            return False
+        args = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+        args += [g for c in head.children if c.lower_ == "of" for g in c.children]
+        return any(a.lemma_.lower() in main.lemmas for a in args)
 
     def _lead_date(self, page: _Page, drafts: list[_Draft]) -> None:
         """An event the lead sentence (the first one after the dateline) reports without a
