@@ -708,3 +708,26 @@ def test_opening_on_the_first_day(make_doc, text, expected):
     session ...") happened on its first day."""
     doc = make_doc(text)
     assert {t: _events(doc, t)[0].start for t in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # riverside_ca/news_185-kilograms-fentanyl-seized-riverside-county-gang-impact-team.txt
+        "Riverside County recently launched a multi-department public awareness campaign about "
+        "the dangers of fentanyl.",
+        # orange_ca/press_orange-county-district-attorney-todd-spitzer-announces-countywide-...
+        "Orange County District Attorney Todd Spitzer has launched a countywide anti-fentanyl ad "
+        "campaign on Orange County Transit Authority buses.",
+        # kings_ny/2024_12_31_brooklyn-had-the-fewest-shootings-and-shooting-victims-on-...
+        "The DA’s Office has launched an educational campaign with seminars throughout Brooklyn.",
+    ],
+    ids=["riverside", "orange", "kings"],
+)
+def test_launching_an_event_is_that_event(make_doc, text):
+    """"launched a campaign" reports one event, the campaign, not a launch besides it."""
+    doc = make_doc(text, published=D(2024, 12, 31))
+    assert [(e.type, doc.text[e.char_start : e.char_end]) for e in doc._.events][:1] == [
+        ("campaign", "campaign")
+    ]
+    assert _events(doc, "launch") == []

@@ -239,11 +239,15 @@ class EventExtractor:
         doc = page.doc
         org_spans = [m for org in doc._.organisations or () for m in org.mentions or ()]
         mentions: list[_Mention] = []
-        for span in self._triggers(doc):
+        triggers = self._triggers(doc)
+        nouns = {sp[-1].i for sp in triggers if sp.label_.startswith("noun:")}
+        for span in triggers:
             kind, type_ = span.label_.split(":")
             s, e = span.start_char, span.end_char
             if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
                 continue
+            if kind == "verb" and any(c.dep_ == "dobj" and c.i in nouns for c in span[-1].children):
+                continue  # "launched a public awareness campaign": the campaign
             head = span[-1]
             seg = page.seg_of(s)
             forced = kind != "force" or self.force.search(page.text, *page.segs[seg])
