@@ -246,7 +246,7 @@ class EventExtractor:
             s, e = span.start_char, span.end_char
             if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
                 continue
-            if kind == "verb" and any(c.dep_ == "dobj" and c.i in nouns for c in span[-1].children):
+            if self._launches(span[-1], nouns):
                 continue  # "launched a public awareness campaign": the campaign
             head = span[-1]
             seg = page.seg_of(s)
@@ -278,6 +278,15 @@ class EventExtractor:
                     mention.type, mention.lemma = antecedent.type, antecedent.lemma
             mentions.append(mention)
         return mentions
+
+    def _launches(self, verb: Token, nouns: set[int]) -> bool:
+        """Whether a trigger verb that also holds events (``event_verbs``: "launch") has an
+        event noun (token indices ``nouns``) as its object: one event, the object's."""
+        return (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.event_verbs
+            and any(c.dep_ == "dobj" and c.i in nouns for c in verb.children)
+        )
 
     def _antecedent(self, mentions: list[_Mention], seg: int) -> _Mention | None:
         """The event an anaphor an event verb governs ("The event will be held on Oct. 24")
