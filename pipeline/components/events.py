@@ -5,8 +5,10 @@ Trigger words (``models/events.json``) are found with a ``PhraseMatcher`` (nouns
 lemma lookup (verbs). Each date of a sentence goes to the trigger it premodifies ("the April
 27, 2025 homicide"), else to the nearest trigger before it, else to an event-like trigger
 after it; mentions of one type are merged into one event unless their dates differ or a
-modifier marks another event ("the next session"). Location, organisers, participants and
-status come from the mentions' sentences.
+modifier marks another event ("the next session") or their names are numbered apart
+("Plenary Session I / II"). "The event will be held on ..." dates the event named before it;
+a media advisory's WHAT field names the event its WHEN and WHERE fields date and place.
+Location, organisers, participants and status come from the mentions' sentences.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ _QUOTED_TITLE = re.compile(
     r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"
     r"[“\"‘]([^”\"’]{3,200})[”\"’]"
 )
-_PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
+#: Words between a date and the trigger it premodifies ("the April 27, 2025 friendly-fire
+#: homicide"); not a function word ("in August, 2025 and the interviews").
+_PREMODIFIER_GAP = re.compile(r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on)\s)[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
@@ -304,8 +308,8 @@ class EventExtractor:
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
         ("offenders charged with ...", but "the Abhiyan, launched in December 2024") or
-        describing a state ("I feel honored") nor hedged by a
-        modal ("would be charged") or a condition ("faces 26 years to life if convicted")."""
+        describing a state ("I feel honored"), nor hedged by a modal ("would be charged") or a
+        condition ("faces 26 years to life if convicted")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
             and (verb.dep_ not in ("acl", "amod", "acomp") or (verb.dep_ == "acl" and _dated(verb)))
@@ -766,7 +770,7 @@ def _dated(verb: Token) -> bool:
     """Whether a date is said in the phrase ``verb`` heads ("launched in December 2024")."""
     start, end = verb.idx, verb.idx + len(verb.text)
     for child in verb.children:
-        if child.dep_ == "prep" or child.dep_ == "npadvmod":
+        if child.dep_ in ("prep", "npadvmod"):
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return any(start < d.char_start < end for d in verb.doc._.dates or ())
 
