@@ -8,7 +8,7 @@ import bisect
 import re
 
 from pipeline.datetext import MONTH, WEEKDAY
-from pipeline.names import join_ordinal
+from pipeline.names import join_ordinal, singular
 from pipeline.patterns import longest_first
 
 _ORDINAL = r"\d+\n?(?:st|nd|rd|th)"  # a web page may break "496th" over lines
@@ -24,7 +24,8 @@ class PlaceFinder:
     LOC, FAC) or a place word ("district", "Church") marks as a place; chained parts ("X
     district, Y province", "X Church in Y", "X district of Y") are returned joined with ", ".
     A name ends before a title word that is not part of a place ("Brooklyn Supreme Court |
-    Justices Danny K. Chun", but "Central Justice Center")."""
+    Justices Danny K. Chun", but "Central Justice Center"). Place words alone are no place
+    ("in States and UTs", "in Court")."""
 
     def __init__(
         self, suffixes: tuple[str, ...], place_words: tuple[str, ...], titles: tuple[str, ...]
@@ -58,7 +59,8 @@ class PlaceFinder:
                     entities, (e, e)
                 )
             ]
-            if words & self.place_words or any(a < e and s < b for a, b in near):
+            generic = all(singular(w) in self.place_words for w in words)  # "in States"
+            if not generic and (words & self.place_words or any(a < e and s < b for a, b in near)):
                 found.append((s, e, self._tidy(place)))
         return found
 

@@ -64,7 +64,8 @@ def test_quote_evidence_is_the_quoted_text(tables):
 
 def test_event_evidence_is_a_trigger_of_its_type(tables, nlp):
     rules = load_json("events.json")
-    triggers = rules["nouns"] | rules["verbs"]
+    triggers = rules["nouns"] | rules["verbs"] | dict.fromkeys(rules["anaphors"], "event")
+    triggers |= {verb: rule["type"] for verb, rule in rules["object_verbs"].items()}
     for row, words in _evidence(tables, "events"):
         lemmas = " ".join(t.lemma_.lower() for t in nlp(words))
         forms = {words.lower(), words.lower().rstrip("s"), lemmas}

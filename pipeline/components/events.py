@@ -5,8 +5,10 @@ Trigger words (``models/events.json``) are found with a ``PhraseMatcher`` (nouns
 lemma lookup (verbs). Each date of a sentence goes to the trigger it premodifies ("the April
 27, 2025 homicide"), else to the nearest trigger before it, else to an event-like trigger
 after it; mentions of one type are merged into one event unless their dates differ or a
-modifier marks another event ("the next session"). Location, organisers, participants and
-status come from the mentions' sentences.
+modifier marks another event ("the next session") or their names are numbered apart
+("Plenary Session I / II"). "The event will be held on ..." dates the event named before it;
+a media advisory's WHAT field names the event its WHEN and WHERE fields date and place.
+Location, organisers, participants and status come from the mentions' sentences.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from spacy.util import filter_spans
 
 from pipeline.extensions import in_boilerplate
 from pipeline.ids import stable_id
+from pipeline.names import singular
 from pipeline.patterns import longest_first
 from pipeline.places import PlaceFinder
 from pipeline.records import DateMention, Event, Participant
@@ -32,13 +35,20 @@ _QUOTED_TITLE = re.compile(
     r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"
     r"[“\"‘]([^”\"’]{3,200})[”\"’]"
 )
-_PREMODIFIER_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
+#: Words between a date and the trigger it premodifies ("the April 27, 2025 friendly-fire
+#: homicide"); not a function word ("in August, 2025 and the interviews").
+_PREMODIFIER_GAP = re.compile(r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on)\s)[\w-]+\s+){0,2}")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
-_COORDINATED = re.compile(r",?\s+(?:and|or)\s+")
+_COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
+_NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
+#: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
+_VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
+_OBJECTS = {"dobj", "nsubjpass", "oprd", "acomp", "ccomp", "xcomp"}  # "found him guilty"
+_CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -54,9 +64,10 @@ class _Page:
     segs: list[Segment]
     starts: list[int]
     header: list[Segment]
+    fields: dict[str, Segment]  # a media advisory's WHAT / WHEN / WHERE values
 
     @classmethod
-    def read(cls, doc: Doc) -> _Page:
+    def read(cls, doc: Doc, fields: re.Pattern) -> _Page:
         text = doc.text
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
@@ -67,7 +78,12 @@ class _Page:
                 start += len(line) + 1
         segs = segs or [(0, len(text))]
         header = sorted(set(doc._.header_spans or ()))
-        return cls(doc, text, segs, [s for s, _ in segs], header)
+        return cls(doc, text, segs, [s for s, _ in segs], header, _field_values(text, fields))
+
+    def in_field(self, role: str, char: int) -> bool:
+        """Whether ``char`` lies in the advisory field ``role`` ("what", "when", "where")."""
+        span = self.fields.get(role)
+        return span is not None and span[0] <= char < span[1]
 
     def header_of(self, start: int, end: int) -> Segment | None:
         """The header line (title, dateline, ``Posted:``) that holds ``start:end``."""
@@ -90,6 +106,12 @@ class _Page:
         """Whether sentence ``seg`` goes on the line of the one before it (same paragraph)."""
         return not _LINE_BREAK.search(self.text, self.segs[seg - 1][1], self.segs[seg][0])
 
+    def whole_line(self, seg: int) -> bool:
+        """Whether sentence ``seg`` is a line of its own (a headline may be; a sentence inside
+        a paragraph is not, however many capitalised names it holds)."""
+        alone = seg == 0 or not self.continues(seg)
+        return alone and (seg + 1 == len(self.segs) or not self.continues(seg + 1))
+
     def seg_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
 
@@ -111,6 +133,8 @@ class _Mention:
     new: bool
     scene: bool  # an event only as its sentence's setting ("showcased at the Expo")
     dates: list[DateMention] = field(default_factory=list)
+    name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
+    announced: bool = False  # the event a media advisory's WHAT field names
 
 
 @dataclass(slots=True)
@@ -155,18 +179,30 @@ class EventExtractor:
             tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
         )
         self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
+        self.object_verbs = {
+            lemma: {"type": rule["type"], "objects": frozenset(rule["objects"])}
+            for lemma, rule in spec["object_verbs"].items()
+        }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
+        self.unforced = spec["unforced_verbs"]
+        self.openings = set(spec["opening_words"])
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, type_ in spec["nouns"].items():
             forms = [phrase, f"{phrase}s", f"{phrase}es"]
             self.nouns.add(f"noun:{type_}", [nlp.make_doc(f) for f in forms])
+        self.trigger_heads = {p.split()[-1] for p in spec["nouns"]}
+        self.nouns.add("anaphor:event", [nlp.make_doc(a) for a in self.anaphors])
+        self.anaphor_sentences = spec["anaphor_sentences"]
+        self.fields = _field_labels(spec["advisory_fields"])
 
     def __call__(self, doc: Doc) -> Doc:
-        page = _Page.read(doc)
+        page = _Page.read(doc, self.fields)
         mentions = self._mentions(page)
         self._link_dates(page, mentions)
-        drafts = [d for d in self._merge(mentions) if self._kept(d)]
+        drafts = [d for d in self._merge(page, mentions) if self._kept(d)]
+        _date_by_name(drafts)
         self._inherit(page, drafts)
+        self._opening_day(drafts)
         self._lead_date(page, drafts)
         places = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS)
         events = [self._event(page, d, places, i == 0) for i, d in enumerate(drafts)]
@@ -186,55 +222,116 @@ class EventExtractor:
         for token in doc:
             if token.pos_ == "VERB" and (found := self.verbs.get(token.lemma_.lower())):
                 spans.append(Span(doc, token.i, token.i + 1, label=":".join(found)))
+            elif type_ := self._by_object(token):
+                kind = "verb" if token.pos_ == "VERB" else "object"  # "the release of a book"
+                spans.append(Span(doc, token.i, token.i + 1, label=f"{kind}:{type_}"))
         return sorted(filter_spans(spans), key=lambda sp: sp.start)
+
+    def _by_object(self, token: Token) -> str | None:
+        """The event type of a verb or its noun that is an event only with certain objects or
+        complements: "released a book", "the release of key publications", "signed an MoU",
+        "found Loyer guilty"."""
+        rule = self.object_verbs.get(token.lemma_.lower())
+        if rule is None or token.pos_ not in ("VERB", "NOUN"):
+            return None
+        objects = [c for c in token.children if c.dep_ in _OBJECTS]
+        objects += [g for c in token.children if c.lower_ == "of" for g in c.children]
+        objects += [o for c in objects for o in c.conjuncts]
+        return rule["type"] if any(o.lemma_.lower() in rule["objects"] for o in objects) else None
 
     def _mentions(self, page: _Page) -> list[_Mention]:
         doc = page.doc
         org_spans = [m for org in doc._.organisations or () for m in org.mentions or ()]
-        mentions = []
-        for span in self._triggers(doc):
+        mentions: list[_Mention] = []
+        triggers = self._triggers(doc)
+        nouns = {sp[-1].i for sp in triggers if sp.label_.startswith("noun:")}
+        for span in triggers:
             kind, type_ = span.label_.split(":")
             s, e = span.start_char, span.end_char
             if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
                 continue
+            if self._launches(span[-1], nouns):
+                continue  # "launched a public awareness campaign": the campaign
             head = span[-1]
             seg = page.seg_of(s)
-            if kind == "force" and not self.force.search(page.text, *page.segs[seg]):
-                continue
-            if not (self._noun_ok(head) if kind == "noun" else self._verb_ok(head)):
+            forced = kind != "force" or self.force.search(page.text, *page.segs[seg])
+            if not forced and (type_ := self.unforced.get(head.lemma_.lower())) is None:
+                continue  # "coalition forces killed two insurgents", "he was killed"
+            if not (self._verb_ok(head) if kind in ("verb", "force") else self._noun_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
-            headline = _headline(page.seg_text(seg))
-            eventive = kind != "noun" or self._governed(head) or (name is not None and not headline)
+            headline = page.whole_line(seg) and _headline(page.seg_text(seg))
+            eventive = kind in ("verb", "force", "object") or self._governed(head)
+            eventive = eventive or (name is not None and not headline)
             scene = not eventive and self._scene(head)
-            mentions.append(
-                _Mention(
-                    type=type_,
-                    span=span,
-                    seg=seg,
-                    lemma=head.lemma_.lower(),
-                    name=name,
-                    headline=headline,
-                    eventive=eventive or scene,
-                    scene=scene,
-                    new=any(c.lower_ in self.new_modifiers for c in head.children),
-                )
+            mention = _Mention(
+                type=type_,
+                span=span,
+                seg=seg,
+                lemma=head.lemma_.lower(),
+                name=name,
+                headline=headline,
+                eventive=eventive or scene,
+                scene=scene,
+                new=any(c.lower_ in self.new_modifiers for c in head.children),
             )
+            if kind == "anaphor":
+                if not self._governed(head) or head.head.lower_ in self.scene_prepositions:
+                    continue  # "During the event, ...": see _inherit
+                if antecedent := self._antecedent(mentions, seg):
+                    mention.type, mention.lemma = antecedent.type, antecedent.lemma
+            mentions.append(mention)
         return mentions
+
+    def _launches(self, verb: Token, nouns: set[int]) -> bool:
+        """Whether a trigger verb that also holds events (``event_verbs``: "launch") has an
+        event noun (token indices ``nouns``) as its object: one event, the object's."""
+        return (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.event_verbs
+            and any(c.dep_ == "dobj" and c.i in nouns for c in verb.children)
+        )
+
+    def _antecedent(self, mentions: list[_Mention], seg: int) -> _Mention | None:
+        """The event an anaphor an event verb governs ("The event will be held on Oct. 24")
+        refers back to: the latest one mentioned in the singular up to ``anaphor_sentences``
+        sentences before it ("The innovative Summit will provide educational workshops. The
+        event ..."); without one the anaphor is an event of its own ("its 6th annual
+        Adopt-a-Family event")."""
+        for m in reversed(mentions):
+            if m.seg < seg - self.anaphor_sentences:
+                return None
+            if m.span[-1].tag_ not in ("NNS", "NNPS"):
+                return m
+        return None
 
     def _verb_ok(self, verb: Token) -> bool:
         """A reported action: past tense or participle, not a participle modifying a noun
-        ("offenders charged with ...") nor hedged by a modal ("would be charged")."""
+        ("offenders charged with ...", but "the Abhiyan, launched in December 2024") or
+        describing a state ("I feel honored"), nor hedged by a modal ("would be charged") or a
+        condition ("faces 26 years to life if convicted")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
-            and verb.dep_ not in ("acl", "amod")
+            and (verb.dep_ not in ("acl", "amod", "acomp") or (verb.dep_ == "acl" and _dated(verb)))
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+            and not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS
+                for clause in (verb, verb.head)  # "if convicted as charged"
+                for c in clause.children
+            )
         )
 
     def _noun_ok(self, noun: Token) -> bool:
         """Not a modifier of an institution or a thing ("Training Institutes", "training
-        opportunities"); a modifier of an event word or a name is kept ("the Gun Buyback
+        opportunities") nor the object of "of" in another capitalised name ("Controller of
+        Examinations"); a modifier of an event word or a name is kept ("the Gun Buyback
         event", "Exercise DESERT CYCLONE-II")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.is_title or noun.is_upper):
+            owner = noun.head.head
+            return (
+                not (owner.is_title or owner.is_upper)
+                or singular(owner.lower_) in self.trigger_heads
+            )
         if noun.dep_ != "compound" or noun.head.lower_ in self.anaphors:
             return True
         head = noun.head
@@ -313,7 +410,9 @@ class EventExtractor:
         nearer one that is not), else an event-like one after it. A date in a header line
         (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
         held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025") and report dates ("today announced") are not event dates.
+        ("for the years 2021-2025") and report dates ("today announced") are not event dates;
+        a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
+        (``name_year``: "India-AI Impact Summit 2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
         night, a force went to the village ... During the search the force detained ...")."""
         by_seg: dict[int, list[_Mention]] = {}
@@ -323,19 +422,30 @@ class EventExtractor:
         scene: list[DateMention] = []
         for date in dates:
             s, e = date.char_start, date.char_end
+            if page.in_field("when", s):  # a media advisory: WHAT: Press Conference / WHEN: ...
+                what = [m for m in mentions if page.in_field("what", m.span.start_char)]
+                for m in what[:1]:
+                    m.dates.append(date)
+                    m.announced = True
+                continue
             here = by_seg.get(page.seg_of(s), [])
             header = page.header_of(s, e)
             if header:
                 here = [m for m in here if header[0] <= m.span.start_char < header[1]]
             elif not here and self._opening(page, date):
                 scene.append(date)
+            named = [
+                m
+                for m in here
+                if m.name and m.name[0] <= s and not page.text[m.name[1] : s].strip(" ,")
+            ]
+            if date.precision == "year" and (named or _name_year(page.doc, date)):
+                for m in named[:1]:
+                    m.name_year = date
+                continue
             if (
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
-                or (
-                    date.precision == "year"
-                    and any(m.name and m.name[0] <= s < m.name[1] for m in here)
-                )
                 or self._reported(page.doc, date)
             ):
                 continue
@@ -389,11 +499,11 @@ class EventExtractor:
 
     # -- merging -------------------------------------------------------------------------------
 
-    def _merge(self, mentions: list[_Mention]) -> list[_Draft]:
+    def _merge(self, page: _Page, mentions: list[_Mention]) -> list[_Draft]:
         drafts: list[_Draft] = []
         for m in mentions:
             for date in m.dates or [None]:
-                draft = None if m.new and not m.dates else self._same(drafts, m, date)
+                draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
                     drafts.append(_Draft(m.type, start, end, [m], {m.lemma}))
@@ -404,12 +514,16 @@ class EventExtractor:
                 draft.lemmas.add(m.lemma)
         return drafts
 
-    def _same(self, drafts: list[_Draft], m: _Mention, date: DateMention | None) -> _Draft | None:
+    def _same(
+        self, page: _Page, drafts: list[_Draft], m: _Mention, date: DateMention | None
+    ) -> _Draft | None:
         """The earlier event ``m`` refers to: the latest one of its type (or named by its head
         word) with the same dates or without a date, any when ``m`` has no date, or one whose
-        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela")."""
+        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela");
+        never one with another name ("Plenary Session II on ..." after "Plenary Session-I on
+        ...")."""
         for d in reversed(drafts):
-            if d.type != m.type and m.lemma not in d.lemmas:
+            if (d.type != m.type and m.lemma not in d.lemmas) or _renamed(page, d, m):
                 continue
             if date is None or d.start is None or (d.start, d.end) == (date.start, date.end):
                 return d
@@ -418,7 +532,11 @@ class EventExtractor:
         return None
 
     def _kept(self, draft: _Draft) -> bool:
-        return draft.start is not None or any(m.eventive for m in draft.mentions)
+        """A dated event, or one an event verb or a name reports; one known only as "the
+        event" must be dated."""
+        return draft.start is not None or (
+            draft.type not in self.anaphors and any(m.eventive for m in draft.mentions)
+        )
 
     def _inherit(self, page: _Page, drafts: list[_Draft]) -> None:
         """An undated event reported "during the event/meeting" takes that event's dates."""
@@ -442,6 +560,29 @@ class EventExtractor:
                 if source is not None:
                     draft.start, draft.end = source.start, source.end
                     break
+
+    def _opening_day(self, drafts: list[_Draft]) -> None:
+        """An undated opening of the release's main event (the first dated one) happened on
+        its first day: "The conclave was inaugurated by ...", "The inaugural session
+        commenced ...", "The mahotsav will be inaugurated by ..."."""
+        main = next((d for d in drafts if d.start is not None), None)
+        if main is None:
+            return
+        for draft in drafts:
+            if draft.start is None and any(self._opens(m, main) for m in draft.mentions):
+                draft.start = draft.end = main.start
+
+    def _opens(self, m: _Mention, main: _Draft) -> bool:
+        """Whether ``m`` is the opening of ``main``: an opening word whose object is the
+        main event, or a part of it an opening word modifies ("the inaugural session")."""
+        head = m.span[-1]
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.openings for c in head.children):
+            return True
+        if head.lemma_.lower() not in self.openings:
+            return False
+        args = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+        args += [g for c in head.children if c.lower_ == "of" for g in c.children]
+        return any(a.lemma_.lower() in main.lemmas for a in args)
 
     def _lead_date(self, page: _Page, drafts: list[_Draft]) -> None:
         """An event the lead sentence (the first one after the dateline) reports without a
@@ -486,7 +627,12 @@ class EventExtractor:
     def _event(self, page: _Page, draft: _Draft, places: list[Segment], main: bool) -> Event:
         doc, first = page.doc, draft.mentions[0]
         status = self._status(page, draft)
-        location = next((p for m in draft.mentions if (p := self._place(page, m, places))), None)
+        announced = any(m.announced for m in draft.mentions)
+        location = _field_value(page, "where") if announced else None
+        dated_first = sorted(draft.mentions, key=lambda m: not m.dates)
+        location = location or next(
+            (p for m in dated_first if (p := self._place(page, m, places))), None
+        )
         if location is None and main and draft.type in self.gathering and status == "held":
             location = doc._.dateline_location
         return Event(
@@ -620,6 +766,31 @@ def _headline(text: str) -> bool:
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+def _dated(verb: Token) -> bool:
+    """Whether a date is said in the phrase ``verb`` heads ("launched in December 2024")."""
+    start, end = verb.idx, verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ in ("prep", "npadvmod"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return any(start < d.char_start < end for d in verb.doc._.dates or ())
+
+
+def _name_year(doc: Doc, date: DateMention) -> bool:
+    """Whether a year ends a capitalised name ("Swachh Survekshan 2024", "Engineering Services
+    Examination, 2025") rather than dating the sentence ("decommissioned in 2003")."""
+    span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.text == "," and span.start > 1:
+        before = doc[span.start - 2]
+    return (
+        before.pos_ in ("PROPN", "NOUN")
+        and (before.is_title or before.is_upper)
+        and not before.is_sent_start
+    )
+
+
 def _definite(m: _Mention) -> bool:
     return _definite_token(m.span[-1])
 
@@ -632,6 +803,61 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
     return (draft.start <= date.start and date.end <= draft.end) or (
         date.start <= draft.start and draft.end <= date.end
     )
+
+
+def _renamed(page: _Page, draft: _Draft, m: _Mention) -> bool:
+    """Whether ``m`` and a mention of ``draft`` name two events of a series: both names carry
+    numbers and they differ ("Plenary Session-I on ...", "Plenary Session II on ...")."""
+    numbers = _name_numbers(page, m)
+    return bool(numbers) and any(
+        (other := _name_numbers(page, o)) and other != numbers for o in draft.mentions
+    )
+
+
+def _name_numbers(page: _Page, m: _Mention) -> frozenset[str]:
+    """The numbers and Roman numerals in the name of ``m``, years aside."""
+    if m.name is None:
+        return frozenset()
+    return frozenset(_NAME_NUMBER.findall(page.text, *m.name))
+
+
+def _date_by_name(drafts: list[_Draft]) -> None:
+    """An event dated by nothing else takes the year its name ends with ("India-AI Impact
+    Summit 2026", "Swachh Survekshan 2024")."""
+    for draft in drafts:
+        year = next((m.name_year for m in draft.mentions if m.name_year), None)
+        if draft.start is None and year is not None:
+            draft.start, draft.end = year.start, year.end
+
+
+def _field_labels(labels: dict[str, list[str]]) -> re.Pattern:
+    """A media advisory's field labels ("WHO:", "WHAT:", "WHEN:", "WHERE:") at a line start, a
+    label's colon maybe on a line of its own; the group named by the role says which."""
+    roles = "|".join(f"(?P<{role}>{longest_first(words)})" for role, words in labels.items())
+    return re.compile(rf"^[ \t]*(?:{roles})[ \t]*\n?[ \t]*:\s*", re.M)
+
+
+def _field_values(text: str, labels: re.Pattern) -> dict[str, Segment]:
+    """Role -> span of the first field of that role: from its label to the next label, the
+    last field to the end of its first line."""
+    found = list(labels.finditer(text))
+    values: dict[str, Segment] = {}
+    for i, label in enumerate(found):
+        if i + 1 < len(found):
+            end = found[i + 1].start()
+        elif (end := text.find("\n", label.end())) < 0:
+            end = len(text)
+        values.setdefault(label.lastgroup or "", (label.end(), end))
+    return values
+
+
+def _field_value(page: _Page, role: str) -> str | None:
+    """The first sentence of an advisory field's first line, a remark in brackets aside
+    ("WHERE: Department CJ-1, Central Jail, Santa Ana. The time is to be determined.")."""
+    span = page.fields.get(role)
+    line = page.text[slice(*span)].strip().split("\n")[0] if span else ""
+    value = _VALUE_END.split(line, maxsplit=1)[0]
+    return value.strip(" \t,.;") or None
 
 
 def _share_place(events: list[Event]) -> None:
