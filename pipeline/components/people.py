@@ -373,11 +373,14 @@ class PeopleFinder:
         """The part the named person plays in a case, from the word the name depends on:
         "Clifford Chaun Loyer was convicted", "a jury found Loyer guilty" (defendant), "the
         killings of Erica Olivia Hernandez" (victim), "identified the defendant as Devonte
-        Brown" (the role the verb's object names). Lists and appositions pass the word on."""
+        Brown" and "a Taliban leader named Malawi Sahib" (the role the noun names). Lists and
+        appositions pass the word on."""
         tok = doc[name.end - 1]
         while tok.dep_ in {"compound", "flat", "appos", "conj"} and tok.head is not tok:
             tok = tok.head
         head = tok.head
+        if tok.dep_ == "oprd" and head.dep_ == "acl" and self.roles.is_head(head.head):
+            return head.head.lemma_.lower()  # "a Taliban leader named Malawi Sahib"
         if tok.dep_ == "pobj" and head.lower_ in {"as", "of"}:
             governor = head.head
             if head.lower_ == "as":
