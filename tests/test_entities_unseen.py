@@ -324,9 +324,15 @@ def test_person_before_and_does_not_open_an_organisation(make_doc):
             "Garden Reach Shipbuilders and Engineers",
             "GRSE",
         ),
+        (  # dallas_tx: an acronym in square brackets
+            "Attorneys brought Nicholson’s case to the Conviction Integrity Unit [CIU] under "
+            "the District Attorney.",
+            "Conviction Integrity Unit",
+            "CIU",
+        ),
     ],
 )
-def test_acronym_defines_a_name_with_a_plural_or_joined_head(make_doc, text, org, acronym):
+def test_acronym_defines_a_name(make_doc, text, org, acronym):
     orgs = {o.name: o.acronym for o in make_doc(text)._.organisations}
     assert orgs.get(org) == acronym
 
@@ -400,22 +406,6 @@ def test_names_across_wraps_possessives_and_headings(make_doc, text, org):
 def test_a_head_before_a_street_word_names_a_street(make_doc):
     # dallas_tx: "907 Bank Street"; san_diego_ca, orange_ca addresses
     assert not any("Bank" in n for n in _org_names(make_doc("It is at 907 Bank Street, Dallas.")))
-
-
-@pytest.mark.parametrize(
-    ("text", "org", "acronym"),
-    [
-        (  # dallas_tx: an acronym in square brackets
-            "Attorneys brought Nicholson’s case to the Conviction Integrity Unit [CIU] under "
-            "the District Attorney.",
-            "Conviction Integrity Unit",
-            "CIU",
-        ),
-    ],
-)
-def test_acronym_defined_in_square_brackets(make_doc, text, org, acronym):
-    orgs = {o.name: o.acronym for o in make_doc(text)._.organisations}
-    assert orgs.get(org) == acronym
 
 
 @pytest.mark.parametrize(
