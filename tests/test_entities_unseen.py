@@ -429,3 +429,26 @@ def test_a_head_before_a_street_word_names_a_street(make_doc):
 )
 def test_abbreviations_that_are_no_organisations(make_doc, text, not_org):
     assert not_org not in _org_names(make_doc(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # dallas_tx PDF releases open with the contact (28 archive releases)
+        (
+            "July 8, 2019 Contact: Kimberlee Leach\n214-653-3756 (Office)\n",
+            "Kimberlee Leach",
+            "media contact",
+        ),
+        # orange_ca: the contact's name on the line below the label (173 archive releases)
+        (
+            "Contact:\nSusan Kang Schroeder\nChief of Staff\n(714) 347-8408\n",
+            "Susan Kang Schroeder",
+            "media contact",
+        ),
+        # riverside_ca: a byline
+        ("The gang unit seized the drugs.\nAuthor: Amy McKenzie\n", "Amy McKenzie", "author"),
+    ],
+)
+def test_contact_and_byline_labels_anchor_a_name(make_doc, text, name, role):
+    assert _roles(make_doc(text)).get(name) == role

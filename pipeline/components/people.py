@@ -100,6 +100,7 @@ class PeopleFinder:
         self.given_names = frozenset(load_lines(given_names))
         spec = load_json(rules)
         self.place_words = frozenset(spec["place_words"])
+        self.label_roles: dict[str, str] = spec["label_roles"]
         self.honorifics: dict[str, str | None] = spec["honorifics"]
         self.pronouns: dict[str, str] = spec["pronouns"]
         self.copulas = frozenset(spec["copulas"])
@@ -171,7 +172,11 @@ class PeopleFinder:
                 governed = tok.i > 0 and (
                     doc[tok.i - 1].lower_ in ROLE_JOINERS or doc[tok.i - 1].text in GLUE
                 )
-                anchor = self._role_at(doc, tok.i, end) or _aged(doc, tok.i, end)
+                anchor = (
+                    self._role_at(doc, tok.i, end)
+                    or _aged(doc, tok.i, end)
+                    or self._label_role(doc, tok.i)
+                )
                 if end - tok.i >= 2 and not governed and anchor:
                     add(_Name(tok.i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
@@ -354,7 +359,7 @@ class PeopleFinder:
             ):
                 role = shared
             if role is None:
-                role = self._list_role(doc, start, end)
+                role = self._list_role(doc, start, end) or self._label_role(doc, start)
             if role is not None:
                 canonical = clean_name(doc[start:end].text) == _canonical(person)
                 found.setdefault(id(person), []).append((canonical, role))
@@ -544,6 +549,20 @@ class PeopleFinder:
         """Whether a name follows the previous one in a list: only ",", "and" between them."""
         between = doc[previous_end:start]
         return 0 < len(between) <= 2 and all(t.text in {",", "and"} for t in between)
+
+    def _label_role(self, doc: Doc, start: int) -> _Role | None:
+        """The role a label before the name gives: "Contact: Kimberlee Leach", "Contact:" on the
+        line above, "Author: Amy McKenzie" (``label_roles``)."""
+        k = start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 1 or doc[k].text != ":":
+            return None
+        for size in (2, 1):
+            label = " ".join(t.lower_ for t in doc[max(0, k - size) : k])
+            if label in self.label_roles:
+                return _Role(self.label_roles[label], None)
+        return None
 
     def _list_role(self, doc: Doc, start: int, end: int) -> _Role | None:
         """The role a list item takes from its heading: a numbered item under "DEFENDANT
