@@ -25,6 +25,8 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
+#: What ends a role after its head: "Special Agent in Charge", "Officer in Charge".
+IN_CHARGE = ("in", "charge")
 #: Fewest words on a line that a line break only wraps (shorter lines are headings, menus).
 WRAP_WORDS = 6
 #: Words that tell a title-case line: five letters or more (not "of", "from", "with").

@@ -452,3 +452,35 @@ def test_abbreviations_that_are_no_organisations(make_doc, text, not_org):
 )
 def test_contact_and_byline_labels_anchor_a_name(make_doc, text, name, role):
     assert _roles(make_doc(text)).get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (  # orange_ca
+            "Federal Bureau of Investigation Special Agent in Charge Sean Ragan and the Irvine "
+            "Police Department announced the arrest.",
+            "Sean Ragan",
+            "Special Agent in Charge",
+        ),
+        (  # pib_india/2206474.txt
+            "This was stated by the Minister of State in the Ministry of Home Affairs Shri "
+            "Nityanand Rai in a written reply in the Rajya Sabha today.",
+            "Nityanand Rai",
+            "Minister",  # the role, its ministry split off as the organisation
+        ),
+        (  # pib_india: an honorific inside a role after the name
+            "The event was attended by Smt. Nandita Garlosa, Hon’ble Minister for Sports and "
+            "Youth Welfare, Assam.",
+            "Nandita Garlosa",
+            "Minister for Sports and Youth Welfare",
+        ),
+        (  # pib_india: a foreign head of state, a particle inside the name
+            "He was received by His Majesty Sultan Haitham bin Tarik on 18 December.",
+            "Haitham bin Tarik",
+            "Sultan",
+        ),
+    ],
+)
+def test_long_ministerial_and_foreign_roles(make_doc, text, name, role):
+    assert _roles(make_doc(text)).get(name, "").startswith(role)

@@ -27,6 +27,7 @@ from pipeline.extensions import in_boilerplate
 from pipeline.ids import normalise_key, stable_id
 from pipeline.names import (
     GLUE,
+    IN_CHARGE,
     POSSESSIVE,
     LineCase,
     RoleLexicon,
@@ -414,16 +415,18 @@ class OrganisationFinder:
         m = k + joined
         while m < len(doc) and is_capitalised(doc[m]) and self.roles.is_role_word(doc[m]):
             m += 1
+        role = m > k + joined and self.roles.is_head(doc[m - 1])
+        if role and lower_words(doc[m : m + 2]) == IN_CHARGE:
+            m += 2  # "... Special Agent in Charge Sean Ragan"
         if m == len(doc) or not is_capitalised(doc[m]):
-            return joined and m > k + 1 and self.roles.is_head(doc[m - 1])
+            return joined and role
         person = doc[m].ent_iob_ == "B" and doc[m].ent_type_ == "PERSON"
         if person or doc[m].lower_.rstrip(".") in self.honorifics:
             return True
         # a role, then two name words: "Vice Chair Michelle Steel"
         name = doc[m : m + 2]
         return (
-            m > k
-            and self.roles.is_head(doc[m - 1])
+            role
             and len(name) == 2
             and all(is_capitalised(t) and not self._org_word(t) for t in name)
         )

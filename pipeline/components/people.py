@@ -25,12 +25,14 @@ from pipeline.extensions import in_boilerplate
 from pipeline.ids import normalise_key, stable_id
 from pipeline.names import (
     GLUE,
+    IN_CHARGE,
     INITIAL,
     POSSESSIVE,
     LineCase,
     RoleLexicon,
     clean_name,
     is_capitalised,
+    lower_words,
     same_line,
     sentence_starts,
     singular,
@@ -39,7 +41,7 @@ from pipeline.names import (
 from pipeline.records import Person
 from pipeline.resources import load_json, load_lines
 
-ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the"})
+ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the", "in"})
 #: Dependency labels of a name under the verb that gives its part in a case (rules in
 #: ``case_roles`` of people.json).
 CASE_RELATIONS = {"nsubjpass": "passive", "dobj": "object", "nsubj": "subject"}
@@ -101,6 +103,7 @@ class PeopleFinder:
         spec = load_json(rules)
         self.place_words = frozenset(spec["place_words"])
         self.label_roles: dict[str, str] = spec["label_roles"]
+        self.particles = frozenset(spec["name_particles"])
         self.honorifics: dict[str, str | None] = spec["honorifics"]
         self.pronouns: dict[str, str] = spec["pronouns"]
         self.copulas = frozenset(spec["copulas"])
@@ -236,8 +239,12 @@ class PeopleFinder:
 
     def _name_word(self, tok: Token) -> bool:
         text = tok.text
-        if not text[:1].isupper():
-            return False
+        if text in self.particles:  # "Haitham bin Tarik", "Maria de Lourdes Perales"
+            doc = tok.doc
+            inside = 0 < tok.i < len(doc) - 1
+            return inside and is_capitalised(doc[tok.i - 1]) and is_capitalised(doc[tok.i + 1])
+        if not text[:1].isupper() or lower_words(tok.doc[tok.i - 1 : tok.i + 1]) == IN_CHARGE:
+            return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
         if text.isupper():
@@ -472,6 +479,8 @@ class PeopleFinder:
             k += 2
         elif k == end:
             return None
+        while k + 1 < len(doc) and self._honorific(doc[k]) and doc[k + 1].text != ",":
+            k += 1  # ", Hon’ble Minister for Tribal Affairs": a title of the role
         stop = k
         while (
             stop < len(doc) and stop - k < self.max_role_tokens and self._role_token(doc, stop, k)
@@ -508,6 +517,8 @@ class PeopleFinder:
         last = heads[-1]
         if last + 1 < end and doc[last + 1].lower_ in self.roles.post:
             last += 1
+        elif last + 2 < end and lower_words(doc[last + 1 : last + 3]) == IN_CHARGE:
+            last += 2  # "Special Agent in Charge"
         tail_end = last + 1
         if tail_end < end and doc[tail_end].lower_ in {"of", "to", "for"}:
             tail_end = end
@@ -515,7 +526,10 @@ class PeopleFinder:
                 tail_end -= 1
         elif tail_end < end and plural_ok and not self._org_between(doc, tail_end, end):
             return None  # the words before a name must end on the role
-        start = next(i for i in range(first, end) if self.roles.is_role_word(doc[i]))
+        start = next(  # a role word inside an organisation's name is the name's
+            (i for i in range(first, end) if self._free_role_word(doc[i])),
+            next(i for i in range(first, end) if self.roles.is_role_word(doc[i])),
+        )
         organisation = self._org_between(doc, first, start)
         if organisation is None and start > first and doc[first:start].text.strip():
             start = first  # "Harris County District Attorney": a place, part of the role
@@ -531,6 +545,11 @@ class PeopleFinder:
             return None
         plural = doc[heads[-1]].lower_ not in self.roles.heads
         return _Role(text, organisation, plural) if text else None
+
+    def _free_role_word(self, tok: Token) -> bool:
+        """A role word outside every organisation's name ("Bureau" of "Federal Bureau of
+        Investigation Special Agent" belongs to the bureau)."""
+        return self.roles.is_role_word(tok) and tok.i not in self.org_tokens
 
     def _org_between(self, doc: Doc, start: int, end: int) -> str | None:
         """The organisation named by tokens ``start:end`` (one mention), if any."""
