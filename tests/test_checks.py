@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -143,4 +144,107 @@ def test_check_view_exit_zero_without_mismatch(cross, tmp_path):
     write_checks(tmp_path / "ok", [c for c in cross if c.status != "mismatch"])
     console = Console(record=True, width=200)
     assert show_checks(tmp_path / "ok", console=console) == 0
-    assert "0 mismatch" in console.export_text()
+    shown = console.export_text()
+    assert re.search(r"│ all\s+│\s+0 │\s+0 │\s+3 │\s+3 │", shown)  # the summary comes first
+    assert "MISMATCH" not in shown and shown.index("checks by type") < shown.index("CONSISTENT")
+
+
+# -- periods that run to the release ("through the present", "since ...") -----------------
+
+CONEY = "pros-kings-coney-island-gangs-indictment-2026"
+WEBINAR = "pib-2207470-good-governance-webinar"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "noun", "start"),
+    [
+        (  # kings_ny/2026_04_15_thirty-six-alleged-members-of-two-rival-brownsville-...
+            "The District Attorney said the indictments are the result of a long-term "
+            "investigation by the District Attorney’s Violent Criminal Enterprises Bureau and the "
+            "New York City Police Department’s Gun Violence Suppression Division that started in "
+            "March 2023 and continued through the present.",
+            "2026-04-15",
+            "investigation",
+            "2023-03-01",
+        ),
+        (  # orange_ca/press_ocda-files-consumer-protection-lawsuit-against-companies-...
+            "Civil penalties of up to $2,500 per violation to the maximum extent permitted by law "
+            "for the defendants’ violations in relation to the OC Fair Project from August 2013 "
+            "to the present date.",
+            "2018-02-21",
+            "project",
+            "2013-08-01",
+        ),
+        (  # pib_india/2207470: since April, 2022
+            "In pursuance of the Prime Minister’s directions, the DARPG has conducted 33 National "
+            "Good Governance Webinars, one Webinar every month, since April, 2022 to encourage "
+            "dissemination and replication of the award-winning nominations.",
+            "2025-12-22",
+            "webinar",
+            "2022-04-01",
+        ),
+    ],
+)
+def test_a_period_to_the_present_ends_at_the_release(make_doc, nlp, text, published, noun, start):
+    doc = make_doc(text, published=dt.date.fromisoformat(published))
+    found = nlp.get_pipe("pressx_checks").open_range(doc, noun)
+    assert found is not None
+    assert (str(found[0]), str(found[1])) == (start, published)
+    assert doc.text[found[2] : found[3]].split()[0] in {"March", "August", "April,"}
+
+
+def test_a_period_without_a_start_is_not_measured(make_doc, nlp):
+    """orange_ca/press_crime-ring-suspects-arrested-for-35-orange-county-burglaries: the
+    13-month investigation 'is ongoing', but from when is not said."""
+    doc = make_doc(
+        "Throughout the 13-month investigation, DET partnered with the Anaheim, Cypress, "
+        "Fullerton, Laguna Beach, Orange, Placentia, Torrance and Westminster police departments. "
+        "This investigation is ongoing, and law enforcement believes the burglary crew has been "
+        "involved in additional cases.",
+        published=dt.date(2024, 5, 1),
+    )
+    assert nlp.get_pipe("pressx_checks").open_range(doc, "investigation") is None
+    assert [c.status for c in checks_of(doc, "duration_vs_range")] == ["unverifiable"]
+
+
+def test_a_13_month_investigation_that_ran_28_months_is_a_mismatch(corpus_docs):
+    """Gold mismatch: '13-month investigation', started January 2024, through the present
+    (May 11, 2026)."""
+    (check,) = [
+        c for c in checks_of(corpus_docs[CONEY], "duration_vs_range") if c.status == "mismatch"
+    ]
+    assert (check.expected, check.observed) == (13.0, 29.0)
+    assert [e.text for e in check.evidence] == [
+        "13-month",
+        "January 2024 and continued through the present",
+    ]
+
+
+# -- a periodic series against the months it has run --------------------------------------
+
+SERIES = (
+    "In pursuance of the Prime Minister’s directions, the DARPG has conducted 33 National Good "
+    "Governance Webinars, one Webinar every month, since April, 2022 to encourage dissemination "
+    "and replication of the award-winning nominations."
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "status", "months"),
+    [
+        ("2025-12-22", "mismatch", 45.0),  # the release's own date: 45 months, not 33
+        ("2024-12-20", "consistent", 33.0),  # a month a webinar up to December 2024
+        ("2025-01-20", "consistent", 34.0),  # one month late is within the tolerance
+    ],
+)
+def test_series_against_the_months_since_its_start(make_doc, published, status, months):
+    doc = make_doc(SERIES, published=dt.date.fromisoformat(published))
+    (check,) = checks_of(doc, "series_vs_dates")
+    assert (check.status, check.expected, check.observed) == (status, months, 33.0)
+    assert check.evidence[1].text == "April, 2022"
+
+
+def test_gold_series_mismatch_is_flagged(corpus_docs):
+    (check,) = checks_of(corpus_docs[WEBINAR], "series_vs_dates")
+    assert check.status == "mismatch"
+    assert check.evidence[0].text.startswith("33 National Good Governance Webinars")
