@@ -386,6 +386,13 @@ def test_gold_name_mismatch_points_at_both_spellings(nlp):
             "including 90 years of the Reserve Bank of India; 50 Years of Karnataka State Police.",
             "2025-12-20",
         ),
+        # pib_india/2206480: an anniversary right after the range
+        (
+            "Commemorative Postage Stamps on 42 issues were released during the period 1 st "
+            "January 2025 to 30 th November 2025; Significant commemorations included 100 Years "
+            "of Rashtriya Swayamsevak Sangh, 125 Years of Kodaikanal Solar Observatory.",
+            "2025-12-20",
+        ),
         # pib_india/2205010: 'last five years' and a year range far from it
         (
             "During last five years, the PMMSY has contributed significantly in overall growth "
