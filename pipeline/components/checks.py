@@ -22,6 +22,7 @@ from pipeline.records import Check, DateMention, Event, Evidence, Participant
 from pipeline.resources import load_json, load_lines
 
 YEAR = re.compile(r"\b\d{4}\b")
+TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling
 
 
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -447,7 +448,9 @@ class NameSpellings:
     def __call__(self, doc: Doc) -> list[Check]:
         first: dict[tuple[str, ...], Span] = {}
         for ent in doc.ents:
-            if ent.label_ in self.labels and not in_boilerplate(doc, ent.start_char, ent.end_char):
+            if ent.label_ not in self.labels or doc.text.startswith(TRUNCATED, ent.end_char):
+                continue  # "Elaine Bisset..." is "Elaine Bissett" cut short
+            if not in_boilerplate(doc, ent.start_char, ent.end_char):
                 words = tuple(t.text for t in ent if not t.is_punct)
                 if len(words) >= 2:
                     first.setdefault(words, ent)
