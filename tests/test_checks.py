@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
-from pipeline.checkview import show_checks
+from pipeline.checkview import read_checks, show_checks
 from pipeline.cli import main
 from pipeline.components.checks import DurationFinder
 from pipeline.crosscheck import cross_release_checks
@@ -454,3 +454,16 @@ def test_check_help_lists_the_options(capsys):
     shown = capsys.readouterr().out
     for option in ("--status", "--type", "--doc", "--format", "table,csv,json", "exit status"):
         assert option in shown
+
+
+def test_report_checks_page_summarises_by_type_and_status(sample_out, tmp_path):
+    """The HTML checks page opens with the same summary as `pressx check`."""
+    assert main(["report", "--out", str(sample_out), "--to", str(tmp_path / "r")]) == 0
+    page = (tmp_path / "r" / "checks.html").read_text(encoding="utf-8")
+    summary = page[page.index('class="rows summary"') : page.index("</table>")]
+    checks = read_checks(sample_out)
+    cells = re.findall(r'<td class="num">(\d+)</td>', summary.split("<b>all</b>")[1])
+    counts = checks["status"].value_counts()
+    expected = [counts.get(s, 0) for s in ("mismatch", "unverifiable", "consistent")]
+    assert [int(c) for c in cells] == [*expected, len(checks)]
+    assert page.index('class="rows summary"') < page.index('class="filters"')
