@@ -71,10 +71,35 @@ def build_parser() -> argparse.ArgumentParser:
     p_check = commands.add_parser(
         "check",
         help="print the figure checks with their evidence",
-        description="Print the figure checks of a run with the evidence sentences and doc ids.",
-        epilog="exit status: 0 no mismatch, 1 at least one mismatch",
+        description="Print the figure checks of a run: a summary by type and status, then "
+        "each check (mismatches first) with what was compared, the expected and observed "
+        "values, the doc ids and the evidence.",
+        epilog="example: pressx check --out out --status mismatch --type name_spelling\n"
+        "exit status: 0 no mismatch among the checks printed, 1 at least one mismatch",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_out(p_check)
+    p_check.add_argument(
+        "--status",
+        action="append",
+        choices=["mismatch", "unverifiable", "consistent"],
+        help="only checks of this status (repeatable; default: all)",
+    )
+    p_check.add_argument(
+        "--type",
+        action="append",
+        metavar="TYPE",
+        help="only checks of this type, e.g. sum_of_parts, duration_vs_range, series_vs_dates, "
+        "date_vs_release, name_spelling, cross_release_cohort, cross_release_duration "
+        "(repeatable; default: all)",
+    )
+    p_check.add_argument("--doc", metavar="DOC_ID", help="only checks citing this document")
+    p_check.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default: summary, then each check with its evidence), csv or json",
+    )
     p_check.set_defaults(handler=_check)
 
     p_query = commands.add_parser(
@@ -165,9 +190,10 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.checkview import show_checks
+    from pipeline.checkview import CheckFilter, show_checks
 
-    return show_checks(args.out, console=console)
+    where = CheckFilter(tuple(args.status or ()), tuple(args.type or ()), args.doc)
+    return show_checks(args.out, console=console, where=where, fmt=args.format, stream=sys.stdout)
 
 
 def _query(args: argparse.Namespace, console: Console) -> int:

@@ -1,6 +1,9 @@
 """Figure checks within one release: parts against their stated total, durations against
-their date ranges. Each check names what was compared, the expected and observed values,
-a status (consistent / mismatch / unverifiable) and the evidence (the words of each figure).
+their date ranges (including periods that run to the release: "since April 2022", "through
+the present"), a periodic series against the months it has run, dates against the release
+(told as over yet ending after it, scheduled yet dated before it) and a name spelled two
+ways. Each check names what was compared, the expected and observed values, a status
+(consistent / mismatch / unverifiable) and the evidence (the words of each figure).
 """
 
 from __future__ import annotations
@@ -10,13 +13,16 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
 from pipeline.extensions import in_boilerplate
 from pipeline.ids import stable_id
 from pipeline.records import Check, DateMention, Event, Evidence, Participant
-from pipeline.resources import load_json
+from pipeline.resources import load_json, load_lines
+
+YEAR = re.compile(r"\b\d{4}\b")
+TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling
 
 
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
@@ -105,9 +111,29 @@ class ChecksComponent:
         self.max_noun_gap = int(data["max_noun_gap"])
         self.near_total_chars = int(data["near_total_chars"])
         self.range_pattern = re.compile(data["range_pattern"], re.I)
+        self.not_a_length = re.compile(data["not_a_length"])
+        self.near_range_chars = int(data["near_range_chars"])
+        self.open_end = re.compile(data["open_end_pattern"], re.I)
+        self.since = re.compile(data["since_pattern"], re.I)
+        self.series = re.compile(data["series_pattern"], re.I)
+        self.series_tolerance = float(data["series_tolerance"])
+        self.tense = TenseCues(frozenset(data["past_modifiers"]), frozenset(data["future_cues"]))
+        self.names = NameSpellings(
+            labels=frozenset(data["name_labels"]),
+            min_chars=int(data["name_min_chars"]),
+            given_names=frozenset(load_lines(data["given_names"])),
+            endings=frozenset(data["inflection_endings"]),
+            variants=tuple(tuple(pair) for pair in data["spelling_variants"]),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.checks = self.sum_checks(doc) + self.duration_checks(doc)
+        doc._.checks = (
+            self.sum_checks(doc)
+            + self.duration_checks(doc)
+            + self.series_checks(doc)
+            + self.release_date_checks(doc)
+            + self.names(doc)
+        )
         return doc
 
     # -- parts against totals ------------------------------------------------------------
@@ -139,9 +165,12 @@ class ChecksComponent:
                 if event is not None and observed is not None:
                     proof.append(evidence(doc, event.char_start, event.char_end))
                 source = f"the {event.type} total" if event else "no stated total"
+            vague = any(p.qualifier != "exact" for p in parts) or (
+                total is not None and total.qualifier != "exact"
+            )
             status = (
                 "unverifiable"
-                if observed is None
+                if observed is None or (vague and observed != expected)
                 else ("consistent" if observed == expected else "mismatch")
             )
             described = " + ".join(f"{p.count} {p.agency or p.description}" for p in parts)
@@ -173,10 +202,18 @@ class ChecksComponent:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             for duration in self.durations(sent.text, sent.start_char):
+                if self.not_a_length.match(doc.text, duration.char_end, sent.end_char):
+                    continue
                 event_noun = self.event_noun_after(doc, duration)
-                span = range_for(duration, sent, dates, self.range_pattern)
+                span = range_for(
+                    duration, sent, dates, self.range_pattern, near=self.near_range_chars
+                )
                 if (span is None or coarse(duration, span[4])) and event_noun is not None:
-                    span = event_range(doc._.events or [], event_noun) or span
+                    span = (
+                        self.open_range(doc, event_noun)
+                        or event_range(doc._.events or [], event_noun)
+                        or span
+                    )
                 if span is None and event_noun is None:
                     continue
                 check = self.duration_check(doc, duration, span, event_noun)
@@ -196,6 +233,42 @@ class ChecksComponent:
             if tok.is_punct and tok.text != "-":
                 return None
         return None
+
+    def open_range(self, doc: Doc, noun: str) -> tuple[dt.date, dt.date, int, int, str] | None:
+        """The period of the thing ``noun`` names when the release says it runs to the
+        present ("an investigation that started in January 2024 and continued through the
+        present"; "since April 2022"): from the stated date to the publication date."""
+        for sent in doc.sents:
+            if any(t.lemma_.lower() == noun for t in sent):
+                found = self.open_start(doc, sent)
+                if found is not None:
+                    start, cue_end = found
+                    end = doc._.published
+                    return start.start, end, start.char_start, cue_end, start.precision
+        return None
+
+    def open_start(self, doc: Doc, sent: Span) -> tuple[DateMention, int] | None:
+        """The start of a period that runs to the release, stated in ``sent``, and the end
+        of its wording: the date before "through the present" / "ongoing", or the date right
+        after "since". ``None`` when the release has no publication date."""
+        published = doc._.published
+        if published is None or in_boilerplate(doc, sent.start_char, sent.end_char):
+            return None
+        dates = [
+            d
+            for d in doc._.dates or []
+            if sent.start_char <= d.char_start < sent.end_char and d.start < published
+        ]
+        for d in dates:
+            if self.since.search(doc.text[sent.start_char : d.char_start]):
+                return d, d.char_end
+        cue = self.open_end.search(sent.text)
+        if cue is None:
+            return None
+        before = [d for d in dates if d.char_end <= sent.start_char + cue.start()]
+        if not before:
+            return None
+        return before[-1], sent.start_char + cue.end()
 
     def duration_check(
         self,
@@ -231,6 +304,234 @@ class ChecksComponent:
             observed=observed,
             evidence=proof,
         )
+
+    # -- a periodic series against the time it has run ----------------------------------
+
+    def series_checks(self, doc: Doc) -> list[Check]:
+        """A count of a periodic series ("33 ... Webinars, one Webinar every month, since
+        April, 2022") against the number of periods from its start to the release."""
+        checks = []
+        for sent in doc.sents:
+            m = self.series.search(sent.text)
+            found = self.open_start(doc, sent) if m else None
+            if m is None or found is None:
+                continue
+            start, cue_end = found
+            n, unit = int(m.group("n")), m.group("unit").lower()
+            periods = Duration(1, unit, "", 0, 0).length(start.start, doc._.published)
+            fits = abs(n - periods) <= max(1, self.series_tolerance * periods)
+            checks.append(
+                Check(
+                    check_id=stable_id("chk", doc._.doc_id or "", "series", str(m.start())),
+                    check_type="series_vs_dates",
+                    status="consistent" if fits else "mismatch",
+                    doc_ids=[doc._.doc_id or ""],
+                    message=f"'{m.group(0)}' since {start.text}: one a {unit} from "
+                    f"{start.start} to the release ({doc._.published}) makes {periods}, "
+                    f"the release says {n}",
+                    expected=float(periods),
+                    observed=float(n),
+                    evidence=[
+                        evidence(doc, sent.start_char + m.start(), sent.start_char + m.end()),
+                        evidence(doc, start.char_start, cue_end),
+                    ],
+                )
+            )
+        return checks
+
+    # -- dates against the release -------------------------------------------------------
+
+    def release_date_checks(self, doc: Doc) -> list[Check]:
+        """Dates the release tells in the wrong tense for its own date: something told as
+        over ("the successful visit ... on 15-19 December 2025", "was sentenced on ...")
+        that ends after the publication date, or something scheduled ("will be held on")
+        dated before it. Only days and months that state their year are judged (a bare year
+        is as often a name or a target: "Vision 2040")."""
+        published = doc._.published
+        if published is None:
+            return []
+        checks = []
+        for d in doc._.dates or []:
+            if d.relative or d.precision == "year" or not YEAR.search(d.text):
+                continue
+            if in_boilerplate(doc, d.char_start, d.char_end):
+                continue
+            span = doc.char_span(d.char_start, d.char_end, alignment_mode="expand")
+            tense = self.tense(span) if span is not None else None
+            last = d.end if d.precision == "day" else d.start  # "in December" may be over
+            if tense == "past" and last > published:
+                told = "told as over but ends after the release"
+            elif tense == "future" and d.end < published:
+                told = "told as still to come but dated before the release"
+            else:
+                continue
+            checks.append(
+                Check(
+                    check_id=stable_id("chk", doc._.doc_id or "", "release", str(d.char_start)),
+                    check_type="date_vs_release",
+                    status="mismatch",
+                    doc_ids=[doc._.doc_id or ""],
+                    message=f"'{span.sent.text.strip()[:160]}': {d.text} ({d.start} to "
+                    f"{d.end}) is {told} ({published})",
+                    expected=None,
+                    observed=float((d.end - published).days),
+                    evidence=[
+                        evidence(doc, span.sent.start_char, span.sent.end_char),
+                        evidence(doc, d.char_start, d.char_end),
+                    ],
+                )
+            )
+        return checks
+
+
+@dataclass(frozen=True, slots=True)
+class TenseCues:
+    """Whether a date is told as over or as still to come, from the verb that governs it
+    (past tense, or a modal / schedule word) or, in a clause without a verb, from a word
+    before it that marks the thing dated ("the successful visit ... on ...")."""
+
+    past_modifiers: frozenset[str]
+    future_cues: frozenset[str]
+
+    def __call__(self, span: Span) -> str | None:
+        verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        tense = None
+        if verb is not None and verb.sent == span.sent and verb.i < span.start:
+            between = span.doc[verb.i + 1 : span.start]
+            if not any(t.pos_ in {"VERB", "AUX"} for t in between):
+                tense = self.verb_tense(verb)
+        return tense or self.modifier_tense(span)
+
+    def verb_tense(self, verb: Token) -> str | None:
+        """Future for a modal or schedule word, past for a past tense (\"was sentenced\")."""
+        words = {verb.lemma_.lower(), verb.text.lower()} | {
+            c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}
+        }
+        if words & self.future_cues:
+            return "future"
+        if verb.tag_ == "VBD" or (
+            verb.tag_ == "VBN"
+            and any(c.tag_ == "VBD" and c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        ):
+            return "past"
+        return None
+
+    def modifier_tense(self, span: Span) -> str | None:
+        """The tense an adjective or adverb gives ("successful", "upcoming"), read back from
+        the date to the clause's last verb."""
+        for tok in reversed(span.doc[span.sent.start : span.start]):
+            if tok.pos_ in {"VERB", "AUX"} or (tok.is_punct and tok.text in {";", ":"}):
+                return None
+            word = tok.lower_
+            if tok.pos_ not in {"ADJ", "ADV"}:  # "Action Plan" is no plan for the date
+                continue
+            if word in self.future_cues:
+                return "future"
+            if word in self.past_modifiers:
+                return "past"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpellings:
+    """One person or organisation spelled two ways in a release: two names of the same
+    words but one, which differs by a single letter ("Katherine Fernanez Rundle" and
+    "Katherine Fernandez Rundle"). Two given names ("Mark" / "Mary"), a plural and regional
+    spellings ("Defence" / "Defense") are different words, not a misspelling."""
+
+    labels: frozenset[str]
+    min_chars: int
+    given_names: frozenset[str]
+    endings: frozenset[str]
+    variants: tuple[tuple[str, str], ...]
+
+    def __call__(self, doc: Doc) -> list[Check]:
+        first: dict[tuple[str, ...], Span] = {}
+        for ent in doc.ents:
+            if ent.label_ not in self.labels or doc.text.startswith(TRUNCATED, ent.end_char):
+                continue  # "Elaine Bisset..." is "Elaine Bissett" cut short
+            if not in_boilerplate(doc, ent.start_char, ent.end_char):
+                words = tuple(t.text for t in ent if not t.is_punct)
+                if len(words) >= 2:
+                    first.setdefault(words, ent)
+        found: dict[frozenset[str], Check] = {}  # one check per pair of spellings
+        names = list(first)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                pair = self.misspelt(a, b)
+                if pair is not None and pair not in found:
+                    found[pair] = self.check(doc, first[a], first[b])
+        return list(found.values())
+
+    def misspelt(self, a: tuple[str, ...], b: tuple[str, ...]) -> frozenset[str] | None:
+        """Whether ``a`` and ``b`` are one name with one word spelled two ways; a shorter
+        name is compared with the same number of words of the longer one ("Katherine
+        Fernanez" and "Katherine Fernandez Rundle")."""
+        short, long_ = sorted((a, b), key=len)
+        for i in range(len(long_) - len(short) + 1):
+            pair = self.one_word_misspelt(short, long_[i : i + len(short)])
+            if pair is not None:
+                return pair
+        return None
+
+    def one_word_misspelt(self, a: tuple[str, ...], b: tuple[str, ...]) -> frozenset[str] | None:
+        """The two spellings when names of as many words differ in one word, by one
+        letter that is no inflection ("Receives" / "Received")."""
+        differ = [(x, y) for x, y in zip(a, b, strict=True) if x.lower() != y.lower()]
+        if len(differ) != 1:
+            return None
+        x, y = (w.lower() for w in differ[0])
+        if min(len(x), len(y)) < self.min_chars or not (x.isalpha() and y.isalpha()):
+            return None
+        if x[0] != y[0] or {x, y} <= self.given_names or self.variant(x, y):
+            return None
+        if not one_edit(x, y) or self.inflected(x, y):
+            return None
+        return frozenset((x, y))
+
+    def inflected(self, x: str, y: str) -> bool:
+        """Whether ``x`` and ``y`` differ only in an ending ("receives" / "received")."""
+        stem = shared_start(x, y)
+        return x[stem:] in self.endings and y[stem:] in self.endings
+
+    def variant(self, x: str, y: str) -> bool:
+        for a, b in self.variants:
+            x, y = x.replace(a, b), y.replace(a, b)
+        return x == y
+
+    def check(self, doc: Doc, a: Span, b: Span) -> Check:
+        return Check(
+            check_id=stable_id("chk", doc._.doc_id or "", "name", str(a.start_char)),
+            check_type="name_spelling",
+            status="mismatch",
+            doc_ids=[doc._.doc_id or ""],
+            message=f"'{a.text}' and '{b.text}': one {a.label_.lower()} spelled two ways",
+            expected=None,
+            observed=None,
+            evidence=[
+                evidence(doc, a.start_char, a.end_char),
+                evidence(doc, b.start_char, b.end_char),
+            ],
+        )
+
+
+def shared_start(x: str, y: str) -> int:
+    """How many letters ``x`` and ``y`` share from the start."""
+    return next(
+        (k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y))
+    )
+
+
+def one_edit(x: str, y: str) -> bool:
+    """Whether ``y`` is ``x`` with one letter added, dropped, changed or two swapped."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    i = shared_start(x, y)
+    if len(x) == len(y):
+        swapped = x[i + 2 :] == y[i + 2 :] and x[i : i + 2] == y[i : i + 2][::-1]
+        return x[i + 1 :] == y[i + 1 :] or swapped
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def one_calendar_unit(duration: Duration, start: dt.date, end: dt.date) -> bool:
@@ -281,10 +582,16 @@ def stated_total(
 
 
 def range_for(
-    duration: Duration, sent: Span, dates: list[DateMention], range_pattern: re.Pattern
+    duration: Duration,
+    sent: Span,
+    dates: list[DateMention],
+    range_pattern: re.Pattern,
+    *,
+    near: int,
 ) -> tuple[dt.date, dt.date, int, int, str] | None:
     """The date range written out in the duration's sentence ("2018-2022", "from 25 to 26
-    March 2021"; not "November 2019"), preferring the one closest to it."""
+    March 2021"; not "November 2019") at most ``near`` characters from it, preferring the
+    one closest to it."""
     ranges = [
         d
         for d in dates
@@ -292,6 +599,8 @@ def range_for(
         and d.start < d.end
         and range_pattern.search(d.text)
         and not (d.char_start < duration.char_end and duration.char_start < d.char_end)
+        and min(abs(d.char_start - duration.char_end), abs(duration.char_start - d.char_end))
+        <= near
     ]
     if not ranges:
         return None
