@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.ids import stable_id
+
 
 def _org_names(doc) -> set[str]:
     return {o.name for o in doc._.organisations}
@@ -484,3 +486,30 @@ def test_contact_and_byline_labels_anchor_a_name(make_doc, text, name, role):
 )
 def test_long_ministerial_and_foreign_roles(make_doc, text, name, role):
     assert _roles(make_doc(text)).get(name, "").startswith(role)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "acronym"),
+    [
+        # san_diego_ca: a national agency named only by its acronym
+        (
+            "Callers claim to be employees of the IRS, but are not.",
+            "Internal Revenue Service",
+            "IRS",
+        ),
+        # the UN system and health bodies, by acronym or in full (models/org_gazetteer.json)
+        (
+            "The FAO and OCHA joined the appeal.",
+            "Food and Agriculture Organization of the United Nations",
+            "FAO",
+        ),
+        (
+            "Teams from Médecins Sans Frontières treated 300 patients.",
+            "Médecins Sans Frontières",
+            "MSF",
+        ),
+    ],
+)
+def test_well_known_bodies_from_the_gazetteer(make_doc, text, org, acronym):
+    orgs = {o.acronym: o for o in make_doc(text)._.organisations}
+    assert orgs[acronym].org_id == stable_id("org", org)  # the same id as the name in full
