@@ -3,6 +3,11 @@
 The views read the committed Parquet files in place (nothing is copied or changed, so a
 query can run beside a ``pressx run`` writing to the same folder). ``pressx show`` and
 ``pressx report`` read the tables through the same connection.
+
+Readers are read-only: the connection may open files under the output folder only (no
+other file, no network, no extension install; the setting is locked), and ``pressx query``
+runs one SELECT (or EXPLAIN) statement, so ``COPY ... TO``, ``ATTACH``, ``INSTALL``,
+``CREATE`` and ``SET`` are refused with a message.
 """
 
 from __future__ import annotations
@@ -22,11 +27,16 @@ from pipeline.schema import TABLE_NAMES, arrow_schema
 from pipeline.store import COMMIT_TABLE, table_files
 
 FORMATS = ("table", "csv", "json")
+READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table
 
 
 class NoOutputError(Exception):
     """The folder holds no pressx output."""
+
+
+class NotReadOnlyError(Exception):
+    """A statement that would do more than read the output tables."""
 
 
 def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
@@ -35,7 +45,7 @@ def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
         raise NoOutputError(f"no pressx output in {out}/ (run `pressx run PATH --out {out}` first)")
     con = duckdb.connect()
     for table in TABLE_NAMES:
-        files = table_files(out, table)
+        files = table_files(out.resolve(), table)
         if files:
             listed = ", ".join(_sql_string(str(f)) for f in files)
             con.execute(
@@ -44,7 +54,24 @@ def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
             )
         else:
             con.register(table, arrow_schema(table).empty_table())
+    con.execute(f"SET allowed_directories = [{_sql_string(str(out.resolve()) + '/')}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
+
+
+def read_only(con: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """``sql`` if it is one statement that only reads; else ``NotReadOnlyError``."""
+    statements = con.extract_statements(sql)
+    if len(statements) != 1:
+        raise NotReadOnlyError(f"give one SQL statement, not {len(statements)}")
+    if statements[0].type not in READ_STATEMENTS:
+        kind = statements[0].type.name
+        raise NotReadOnlyError(
+            f"pressx query only reads the output tables: a {kind} statement is refused "
+            "(use SELECT; to export, use --format csv or json and redirect the output)"
+        )
+    return sql
 
 
 def _sql_string(value: str) -> str:
@@ -69,10 +96,10 @@ def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO
         console.print(f"pressx query: {exc}", style="red", markup=False)
         return 2
     try:
-        result = con.execute(sql)
+        result = con.execute(read_only(con, sql))
         columns = [d[0] for d in result.description] if result.description else []
         rows = result.fetchall() if columns else []
-    except duckdb.Error as exc:
+    except (duckdb.Error, NotReadOnlyError) as exc:
         console.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
         return 1
     if fmt == "csv":

@@ -138,10 +138,10 @@ def test_file_that_disappears_during_the_run(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text(SEED)
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
+    monkeypatch.setattr("pathlib.Path.open", refuse)
     [source] = read_sources(discover([tmp_path]), max_bytes=10**7)
     assert source.error == "permission denied: make the file readable"
 
@@ -153,7 +153,7 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path):
     summary = run([big], RunSettings(out=tmp_path / "out", progress=False))
     assert (summary.n_ok, summary.n_failed) == (0, 1)
     [error] = pd.read_parquet(tmp_path / "out" / "documents").error
-    assert error.startswith("file is 52,428,800 bytes, over the 4,000,000-byte limit")
+    assert error.startswith("file is 52,428,800 bytes, over the 50,000,000-byte limit")
 
 
 def test_a_failing_component_costs_only_its_document(tmp_path):
