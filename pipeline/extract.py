@@ -44,9 +44,11 @@ class DocTimeout(Exception):
 
 
 @contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
-    """Raise ``DocTimeout`` in this thread once ``seconds`` have passed (0: never). Python
-    code is interrupted between two bytecodes, so any engine's thread can be stopped."""
+def time_budget(seconds: float, *, repeat: float = 0.5) -> Iterator[None]:
+    """Raise ``DocTimeout`` in this thread once ``seconds`` have passed (0: never), and again
+    every ``repeat`` seconds until the block ends (an exception raised inside a ``__del__``
+    is swallowed). Python code is interrupted between two bytecodes, so any engine's thread
+    can be stopped."""
     if not seconds:
         yield
         return
@@ -58,16 +60,20 @@ def time_budget(seconds: float) -> Iterator[None]:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
                     ctypes.c_ulong(target), ctypes.py_object(DocTimeout)
                 )
+                _start_timer(repeat, expire)
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    _start_timer(seconds, expire)
     try:
         yield
     finally:
         with guard:
             active[0] = False
-        timer.cancel()
+
+
+def _start_timer(seconds: float, action) -> None:
+    timer = threading.Timer(seconds, action)
+    timer.daemon = True
+    timer.start()
 
 
 @dataclass(slots=True)
