@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.engines import EngineError
 from pipeline.run import NoInputError, RunSettings, RunSummary, run
@@ -210,7 +211,7 @@ def _interrupt(signum: int, frame) -> None:
 
 
 def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
-    table = Table(title=f"pressx run -> {out}", show_header=True)
+    table = Table(title=Text(f"pressx run -> {out}"), show_header=True)
     table.add_column("table")
     table.add_column("rows added", justify="right")
     for name, n in sorted(summary.rows.items()):

@@ -39,6 +39,11 @@ class ExtractSettings:
     max_word_chars: int = 1_000
 
 
+# publication dates outside this range are placeholders, not dates (relative dates are
+# resolved from the publication date and would leave the calendar)
+PUBLISHED_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))
+
+
 class DocTimeout(Exception):
     """A document (or batch) ran over its time budget."""
 
@@ -164,8 +169,14 @@ def _make_doc(nlp: Language, source: Source):
     doc = nlp.make_doc(source.text)
     doc._.doc_id = source.doc_id
     doc._.title = source.title
-    doc._.published = source.published if isinstance(source.published, dt.date) else None
+    doc._.published = source.published if _plausible(source.published) else None
     return doc
+
+
+def _plausible(published: dt.date | None) -> bool:
+    """Whether a given publication date can anchor relative dates ("last week"): not None
+    and not at the ends of the calendar ("0001-01-01", "9999-12-31" are placeholders)."""
+    return isinstance(published, dt.date) and PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]
 
 
 def _add(result: BatchResult, doc_row: dict, extracted: list[Rows]) -> None:

@@ -29,6 +29,13 @@ from pipeline.store import COMMIT_TABLE, table_files
 FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table
+# control characters of a release shown, one picture per character (offsets stay valid),
+# never sent to the terminal: C0 (but tab and newline) as U+2400.., DEL, C1 as U+FFFD
+CONTROL_PICTURES = str.maketrans(
+    {chr(c): chr(0x2400 + c) for c in range(32) if chr(c) not in "\t\n"}
+    | {"\x7f": "\u2421"}
+    | {chr(c): "\ufffd" for c in range(0x80, 0xA0)}
+)
 
 
 class NoOutputError(Exception):
@@ -103,9 +110,10 @@ def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO
         console.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
         return 1
     if fmt == "csv":
+        shown = visible if stream.isatty() else str  # a file gets the values as stored
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
+        writer.writerows([[shown(_plain(v)) for v in row] for row in rows])
     elif fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         json.dump(records, stream, ensure_ascii=False, indent=1, default=_json_default)
@@ -115,17 +123,29 @@ def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO
     return 0
 
 
+def visible(value: Any) -> Any:
+    """``value`` (a string, or lists and dicts of them) with every control character
+    replaced by its picture, so text from a release cannot drive the terminal."""
+    if isinstance(value, str):
+        return value.translate(CONTROL_PICTURES)
+    if isinstance(value, list | tuple):
+        return type(value)(visible(v) for v in value)
+    if isinstance(value, dict):
+        return {visible(k): visible(v) for k, v in value.items()}
+    return value
+
+
 def _rich_table(columns: list[str], rows: list[tuple]) -> Table:
     table = Table(caption=f"{len(rows):,} row{'s' if len(rows) != 1 else ''}")
     for name in columns:
-        table.add_column(Text(name), overflow="fold")
+        table.add_column(Text(visible(name)), overflow="fold")
     for row in rows:
         table.add_row(*(Text(_cell(v)) for v in row))
     return table
 
 
 def _cell(value: Any) -> str:
-    text = _plain(value)
+    text = visible(_plain(value))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 

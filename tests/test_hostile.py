@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -448,3 +449,94 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_18_10_placeholder_publication_dates_do_not_fail_the_release(published):
+    """'0001-01-01' and '9999-12-31' made relative dates leave the calendar (OverflowError)."""
+    text = f"{SHORT} The next session starts next week; the last one ended last month."
+    source = Source("d", "d.jsonl#L1", text=text, published=published)
+    result = extract_batch([source], ExtractSettings())
+    [row] = result.rows["documents"]
+    assert (row["status"], row["published"]) == ("ok", None)
+    assert "Federal Investigation Agency" in {o["name"] for o in result.rows["organisations"]}
+
+
+@pytest.mark.parametrize("digits", [900, 300_001])
+def test_18_10_a_huge_number_is_no_crash(digits):
+    text = f"{SHORT} Police seized {'9' * digits} tablets, officials said."
+    [row] = extract_batch([Source("d", "d.txt", text=text)], ExtractSettings()).rows["documents"]
+    assert row["status"] == "ok" if digits < 1_000 else row["error"].startswith("a run of")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن مكتب الأمم المتحدة المعني بالمخدرات والجريمة اليوم عن تدريب خمسة وعشرين ضابطة من "
+        "وكالة التحقيقات الاتحادية في إسلام آباد على أساليب التحقيق الحديثة في جرائم الاتجار "
+        "بالبشر وتهريب المهاجرين بدعم من الاتحاد الأوروبي",
+        "संयुक्त राष्ट्र ड्रग्स और अपराध कार्यालय ने आज इस्लामाबाद में संघीय जांच एजेंसी की पच्चीस "
+        "महिला अधिकारियों को मानव तस्करी और प्रवासियों की तस्करी के अपराधों की जांच की आधुनिक "
+        "तकनीकों पर प्रशिक्षण दिया जिसे यूरोपीय संघ ने समर्थन दिया",
+    ],
+    ids=["arabic", "hindi"],
+)
+def test_18_10_text_with_no_known_function_words_is_und_not_english(text):
+    [row] = extract_batch([Source("d", "d.txt", text=text)], ExtractSettings()).rows["documents"]
+    assert (row["status"], row["language"], row["n_words"]) == ("ok", "und", 0)
+
+
+def test_18_9_control_characters_are_shown_not_sent(sample_out, tmp_path, capsys):
+    """A release holding ``ESC[2J`` (clear screen) and OSC 52 (clipboard) sequences."""
+    (tmp_path / "in").mkdir()
+    hostile = f"{SHORT}\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07 Officials said so.\x9b"
+    (tmp_path / "in" / "esc [1].txt").write_text(hostile)
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["show", "esc [1]", "--out", str(out)]) == 0
+    assert main(["query", "select doc_id, text from documents", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert not any(c in printed for c in "\x1b\x07\x9b")
+    assert "␛[2J" in printed and "␇" in printed and "esc [1].txt" in printed
+
+
+def test_18_11_usage_and_environment_errors_exit_2_without_a_traceback(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SHORT)
+    (tmp_path / "file").write_text("not a folder")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "file"), "--quiet"]) == 2
+    assert "it is a file, not a folder" in " ".join(capsys.readouterr().out.split())
+    for option in (["--limit", "-1"], ["--workers", "0"], ["--batch-size", "0"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["run", str(tmp_path / "in"), *option])
+        assert exit_info.value.code == 2
+        assert "must be at least" in capsys.readouterr().err
+
+
+def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SHORT)
+
+    def full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pipeline.store._atomic_write", full)
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    message = " ".join(capsys.readouterr().out.split())
+    assert message.startswith(f"pressx run: cannot write to {tmp_path / 'out'}: No space left")
+
+
+def test_18_11_report_deletes_only_the_pages_it_wrote(sample_out, tmp_path):
+    to = tmp_path / "report"
+    (to / "docs").mkdir(parents=True)
+    mine = to / "docs" / "notes.html"
+    mine.write_text("the user's own page")
+    assert main(["report", "--out", str(sample_out), "--to", str(to)]) == 0
+    pages = set((to / "docs").glob("*.html"))
+    stale = to / "docs" / "stale.html"
+    (to / "docs" / ".pressx-pages").write_text("stale.html\n../index.html")
+    stale.write_text("an old page of pressx")
+    assert main(["report", "--out", str(sample_out), "--to", str(to)]) == 0
+    assert mine.exists() and not stale.exists() and (to / "index.html").exists()
+    assert set((to / "docs").glob("*.html")) == pages
