@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from pipeline.datetext import parse_date
@@ -39,6 +41,7 @@ BOMS = (
 )
 
 
+LIBXML_MAX_DEPTH = 255  # nesting libxml2 parses without its "huge" option
 LATIN_ENCODINGS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman"}
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x00": " "})
 
@@ -305,9 +308,29 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
+def _depth(tree) -> int:
+    """How deep the elements of a parsed page nest."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_to_text(html: str) -> tuple[str | None, str]:
     """Title and main text of an HTML page (menus, scripts and styles dropped) via trafilatura."""
     extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if extracted is None or not extracted.text:
+        # libxml2's default parser stops at 255 levels of nesting: a deeper page is parsed
+        # again without that limit
+        try:
+            tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        except (lxml.etree.ParserError, ValueError) as exc:
+            raise InputError("HTML page has no main text") from exc
+        if _depth(tree) > LIBXML_MAX_DEPTH:
+            extracted = trafilatura.bare_extraction(
+                tree, include_comments=False, with_metadata=True
+            )
     if extracted is None or not extracted.text:
         raise InputError("HTML page has no main text")
     return extracted.title, extracted.text

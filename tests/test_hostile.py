@@ -540,3 +540,51 @@ def test_18_11_report_deletes_only_the_pages_it_wrote(sample_out, tmp_path):
     assert main(["report", "--out", str(sample_out), "--to", str(to)]) == 0
     assert mine.exists() and not stale.exists() and (to / "index.html").exists()
     assert set((to / "docs").glob("*.html")) == pages
+
+
+@pytest.mark.parametrize("depth", [10, 300, 2_000])
+def test_18_11_deeply_nested_html_keeps_its_text(tmp_path, depth):
+    """Pages nested deeper than libxml2's default 255 levels were "no main text"."""
+    body = "<div>" * depth + f"<p>{SHORT} {SHORT}</p>" + "</div>" * depth
+    (tmp_path / "deep.html").write_text(f"<html><body>{body}</body></html>")
+    [source] = read_sources(discover([tmp_path]), max_bytes=10**6)
+    assert (source.error, source.text) == (None, f"{SHORT} {SHORT}")
+
+
+@pytest.mark.parametrize("html", ["", "<html></html>", "<html><body></body></html>"])
+def test_html_with_nothing_in_it_is_an_error_row(tmp_path, html):
+    (tmp_path / "page.html").write_text(html)
+    [source] = read_sources(discover([tmp_path]), max_bytes=10**6)
+    assert source.error in ("HTML page has no main text", "empty document: the file holds no text")
+
+
+@pytest.mark.heavy
+def test_18_1_a_jsonl_file_of_3000_releases_over_4_mb_is_run_record_by_record(tmp_path):
+    text = " ".join([SPANISH] * 4)  # 1,600 characters; Spanish, so no English extraction
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text}) for i in range(3_000)))
+    assert feed.stat().st_size > 4_000_000
+    settings = RunSettings(out=tmp_path / "out", max_chars=2_000, progress=False)
+    summary = run([feed], settings)
+    assert (summary.n_ok, summary.n_failed) == (3_000, 0)
+    assert set(_docs(tmp_path / "out").language) == {"es"}
+
+
+@pytest.mark.heavy
+def test_18_3_two_runs_on_one_output_at_once(tmp_path):
+    """The second of two concurrent ``pressx run`` processes stops; nothing is duplicated."""
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"r{i}.txt").write_text(SEED)
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--quiet"]
+    cmd += ["--out", str(tmp_path / "out"), "--batch-size", "1"]
+    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "out" / ".pressx.lock").exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    second = subprocess.run(cmd, capture_output=True, text=True)
+    assert (first.wait(), second.returncode) == (0, 2)
+    assert "is being written by another pressx run" in " ".join(second.stdout.split())
+    assert sorted(_docs(tmp_path / "out").index) == ["r0", "r1", "r2"]
