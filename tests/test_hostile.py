@@ -588,3 +588,13 @@ def test_18_3_two_runs_on_one_output_at_once(tmp_path):
     assert (first.wait(), second.returncode) == (0, 2)
     assert "is being written by another pressx run" in " ".join(second.stdout.split())
     assert sorted(_docs(tmp_path / "out").index) == ["r0", "r1", "r2"]
+
+
+@pytest.mark.heavy
+def test_18_11_an_unreachable_scheduler_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SHORT)
+    args = ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]
+    assert main([*args, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    message = " ".join(capsys.readouterr().out.split())
+    assert message.startswith("pressx run: cannot reach the dask scheduler at tcp://127.0.0.1:9")
