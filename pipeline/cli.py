@@ -3,21 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from pipeline.engines import EngineError
 from pipeline.run import NoInputError, RunSettings, RunSummary, run
+from pipeline.store import OutputBusyError
 
-EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 RUN_EPILOG = """\
 exit status:
-  0  every document was processed
-  1  some documents failed: each has a `documents` row with status `error` and a message
-  2  nothing to do or bad usage: no supported file in PATH, unknown option
+  0    every document was processed
+  1    some documents failed: each has a `documents` row with status `error` and a message
+  2    nothing to do, bad usage or environment: no supported file in PATH, bad option,
+       --out busy (another run writes to it), not writable or full
+  130  interrupted (Ctrl-C or SIGTERM): committed batches are kept; the next run resumes
 """
+
+
+def _at_least(low: int):
+    """An argparse type: an integer no smaller than ``low``."""
+
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    parse.__name__ = "integer"
+    return parse
 
 
 def _add_out(parser: argparse.ArgumentParser) -> None:
@@ -46,24 +65,40 @@ def build_parser() -> argparse.ArgumentParser:
     _add_out(p_run)
     p_run.add_argument("--model", help="spaCy model to build on (default: from the config)")
     p_run.add_argument("--config", help="pipeline config file (default: pipeline/default.cfg)")
-    p_run.add_argument("--limit", type=int, help="process at most N documents")
-    p_run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    p_run.add_argument("--limit", type=_at_least(0), help="process at most N documents")
+    p_run.add_argument(
+        "--workers", type=_at_least(1), default=1, help="worker processes (default: 1)"
+    )
     p_run.add_argument(
         "--engine", choices=["local", "dask"], default="local", help="where to run (default: local)"
     )
     p_run.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
-    p_run.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    p_run.add_argument("--batch-size", type=_at_least(1), default=32, help="documents per batch")
     p_run.add_argument(
         "--batch-chars",
-        type=int,
+        type=_at_least(1),
         default=200_000,
         help="characters per batch at most (bounds memory; default: 200,000)",
     )
     p_run.add_argument(
         "--max-chars",
-        type=int,
+        type=_at_least(1),
         default=1_000_000,
-        help="refuse documents longer than this (default: 1,000,000)",
+        help="refuse documents whose text is longer than this (default: 1,000,000)",
+    )
+    p_run.add_argument(
+        "--max-file-bytes",
+        type=_at_least(1),
+        default=50_000_000,
+        help="refuse files larger than this; a JSONL file is read line by line and this "
+        "bounds one line (default: 50,000,000)",
+    )
+    p_run.add_argument(
+        "--doc-timeout",
+        type=float,
+        default=60.0,
+        help="seconds one document may take before it becomes an error row (default: 60; "
+        "0: no limit)",
     )
     p_run.add_argument("--quiet", action="store_true", help="no progress bar")
     p_run.set_defaults(handler=_run)
@@ -163,19 +198,45 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         max_chars=args.max_chars,
+        max_file_bytes=args.max_file_bytes,
+        doc_timeout=args.doc_timeout,
         progress=not args.quiet,
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(args.paths, settings)
-    except (NoInputError, FileNotFoundError) as exc:
-        console.print(f"[red]pressx run: {exc}[/red]")
+    except (NoInputError, FileNotFoundError, OutputBusyError, EngineError) as exc:
+        console.print(f"pressx run: {exc}", style="red", markup=False)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        console.print(
+            f"pressx run: interrupted; the batches written to {args.out} are kept and the "
+            "next run resumes where this one stopped",
+            style="red",
+            markup=False,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        console.print(
+            f"pressx run: cannot write to {args.out}: {exc.strerror or exc}; the batches "
+            "written are kept and the next run resumes",
+            style="red",
+            markup=False,
+        )
+        return EXIT_USAGE
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _print_summary(summary, args.out, console)
     return EXIT_DOCUMENT_ERRORS if summary.n_failed else EXIT_OK
 
 
+def _interrupt(signum: int, frame) -> None:
+    """SIGTERM stops a run the way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
-    table = Table(title=f"pressx run -> {out}", show_header=True)
+    table = Table(title=Text(f"pressx run -> {out}"), show_header=True)
     table.add_column("table")
     table.add_column("rows added", justify="right")
     for name, n in sorted(summary.rows.items()):

@@ -2,6 +2,13 @@
 
 Every input becomes a ``Source``; one that cannot be read becomes a ``Source`` with an
 ``error`` a person can act on, so the run goes on and nothing is silently lost.
+
+Document ids are stable: a file's id is its name without the suffix, a JSONL record's id
+its ``id`` field (else ``<file id>-<line>``), whatever other files the run holds. An id
+already claimed, by an earlier document of the run or by a document of another path in the
+output folder, is never reused: the newcomer's id is its path relative to the input root
+without the suffix (a JSONL record's: ``<file id>/<record id>``), numbered ``-2``, ``-3``
+... while that is taken too. The same relative path under another root is the same release.
 """
 
 from __future__ import annotations
@@ -10,12 +17,13 @@ import codecs
 import datetime as dt
 import json
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from pipeline.datetext import parse_date
@@ -33,6 +41,7 @@ BOMS = (
 )
 
 
+LIBXML_MAX_DEPTH = 255  # nesting libxml2 parses without its "huge" option
 LATIN_ENCODINGS = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman"}
 LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x00": " "})
 
@@ -66,8 +75,19 @@ class InputFile:
 
     @property
     def relative(self) -> str:
+        """The path relative to the input root (bytes of a file name that are not UTF-8 shown
+        as ``\\xNN`` escapes, so every name can be stored and printed)."""
         rel = self.path.relative_to(self.root) if self.path != self.root else Path(self.path.name)
-        return rel.as_posix()
+        return printable_name(rel.as_posix())
+
+    @property
+    def stem(self) -> str:
+        return printable_name(self.path.stem)
+
+
+def printable_name(name: str) -> str:
+    """A file name as valid text: undecodable bytes (surrogate escapes) become ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(paths: Iterable[str | Path]) -> list[InputFile]:
@@ -107,30 +127,46 @@ def count_documents(files: list[InputFile]) -> int:
     return total
 
 
-def read_sources(files: list[InputFile], *, max_bytes: int) -> Iterator[Source]:
-    """Every document of every file, with unique, stable doc ids."""
-    stems = Counter(f.path.stem for f in files)
-    seen: set[str] = set()
+def read_sources(
+    files: list[InputFile], *, max_bytes: int, stored: Mapping[str, str] | None = None
+) -> Iterator[Source]:
+    """Every document of every file, with unique, stable doc ids (see the module docstring).
+
+    ``max_bytes`` bounds one file (one line of a JSONL file, which is read line by line);
+    ``stored`` maps the ids already in the output folder to their documents' paths.
+    """
+    ids = _Ids(stored or {})
     for f in files:
-        base_id = f.path.stem if stems[f.path.stem] == 1 else f.relative.rsplit(".", 1)[0]
         if f.path.suffix.lower() in JSONL_SUFFIXES:
-            yield from _unique(_read_jsonl(f, base_id, max_bytes=max_bytes), seen, base_id)
+            for source in _read_jsonl(f, f.stem, max_bytes=max_bytes):
+                yield ids.claim(source, fallback=f"{f.stem}/{source.doc_id}")
         else:
-            yield from _unique([_read_file(f, base_id, max_bytes=max_bytes)], seen, base_id)
+            source = _read_file(f, f.stem, max_bytes=max_bytes)
+            yield ids.claim(source, fallback=f.relative.removesuffix(f.path.suffix))
 
 
-def _unique(sources: Iterable[Source], seen: set[str], prefix: str) -> Iterator[Source]:
-    """Make colliding ids unique: prefix with the file's id, then number repeats."""
-    for source in sources:
-        doc_id = source.doc_id
-        if doc_id in seen:
-            doc_id = f"{prefix}/{source.doc_id}"
-        n = 2
-        while doc_id in seen:
-            doc_id, n = f"{prefix}/{source.doc_id}-{n}", n + 1
-        seen.add(doc_id)
-        source.doc_id = doc_id
-        yield source
+@dataclass(slots=True)
+class _Ids:
+    """The ids claimed so far: in this run (``seen``) and in the output folder (``stored``,
+    id -> path; the same path may claim its id again: it is a new version of the document)."""
+
+    stored: Mapping[str, str]
+    seen: set[str] = field(default_factory=set)
+
+    def taken(self, doc_id: str, path: str) -> bool:
+        return doc_id in self.seen or self.stored.get(doc_id, path) != path
+
+    def claim(self, source: Source, *, fallback: str) -> Source:
+        """``source`` with its own id, or ``fallback`` (numbered while taken) if another
+        document holds it."""
+        path = source.path.split("#L", 1)[0]
+        if self.taken(source.doc_id, path):
+            doc_id, n = fallback, 2
+            while self.taken(doc_id, path):
+                doc_id, n = f"{fallback}-{n}", n + 1
+            source.doc_id = doc_id
+        self.seen.add(source.doc_id)
+        return source
 
 
 def _read_file(f: InputFile, doc_id: str, *, max_bytes: int) -> Source:
@@ -147,14 +183,46 @@ def _read_file(f: InputFile, doc_id: str, *, max_bytes: int) -> Source:
 
 
 def _read_jsonl(f: InputFile, base_id: str, *, max_bytes: int) -> Iterator[Source]:
+    """The records of a JSONL file, read line by line (a file of any size streams; a line
+    over ``max_bytes`` is one error row). UTF-16/32 files (a BOM) are read whole."""
     try:
-        text = decode(_read_bytes(f.path, max_bytes=max_bytes))
+        with _open(f.path) as handle:
+            if any(handle.peek(4).startswith(bom) for bom, _ in BOMS if bom != codecs.BOM_UTF8):
+                lines = enumerate(decode(_read_bytes(f.path, max_bytes=max_bytes)).split("\n"))
+                yield from _records(f, base_id, ((n, line.encode()) for n, line in lines))
+            else:
+                yield from _records(f, base_id, enumerate(_lines(handle, max_bytes)))
     except InputError as exc:
         yield Source(doc_id=base_id, path=f.relative, error=str(exc))
-        return
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield _record(line, f"{f.relative}#L{lineno}", default_id=f"{base_id}-{lineno}")
+
+
+def _records(
+    f: InputFile, base_id: str, lines: Iterable[tuple[int, bytes | None]]
+) -> Iterator[Source]:
+    """One ``Source`` per non-blank line (``lines``: index and bytes, None when too long)."""
+    for index, data in lines:
+        lineno, path = index + 1, f"{f.relative}#L{index + 1}"
+        if data is None:
+            yield Source(f"{base_id}-{lineno}", path, error="JSON line is over the size limit")
+        elif data.strip():
+            try:
+                line = decode(data.removeprefix(codecs.BOM_UTF8))
+            except InputError as exc:
+                yield Source(f"{base_id}-{lineno}", path, error=str(exc))
+                continue
+            yield _record(line, path, default_id=f"{base_id}-{lineno}")
+
+
+def _lines(handle, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line longer than ``max_bytes`` (skipped
+    without holding it in memory)."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := handle.readline(max_bytes)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line.rstrip(b"\n")
 
 
 def _record(line: str, path: str, *, default_id: str) -> Source:
@@ -182,7 +250,8 @@ def _record(line: str, path: str, *, default_id: str) -> Source:
     )
 
 
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
+def _open(path: Path):
+    """A file opened for reading; every way that fails is an ``InputError`` that says why."""
     if path.is_symlink() and not path.exists():
         try:
             os.stat(path)
@@ -191,19 +260,27 @@ def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
                 raise InputError(f"cannot read file: {exc.strerror}") from exc
         raise InputError("broken symbolic link: its target does not exist")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; "
-                "split it or raise --max-chars"
-            )
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError as exc:
         raise InputError("file disappeared before it could be read") from exc
     except PermissionError as exc:
         raise InputError("permission denied: make the file readable") from exc
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    with _open(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for one file "
+                "(--max-file-bytes); split it"
+            )
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def decode(data: bytes) -> str:
@@ -231,9 +308,29 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
+def _depth(tree) -> int:
+    """How deep the elements of a parsed page nest."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_to_text(html: str) -> tuple[str | None, str]:
     """Title and main text of an HTML page (menus, scripts and styles dropped) via trafilatura."""
     extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if extracted is None or not extracted.text:
+        # libxml2's default parser stops at 255 levels of nesting: a deeper page is parsed
+        # again without that limit
+        try:
+            tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+        except (lxml.etree.ParserError, ValueError) as exc:
+            raise InputError("HTML page has no main text") from exc
+        if _depth(tree) > LIBXML_MAX_DEPTH:
+            extracted = trafilatura.bare_extraction(
+                tree, include_comments=False, with_metadata=True
+            )
     if extracted is None or not extracted.text:
         raise InputError("HTML page has no main text")
     return extracted.title, extracted.text

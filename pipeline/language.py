@@ -16,11 +16,19 @@ def _lexicons(rules: str) -> dict[str, frozenset[str]]:
 
 
 def detect_language(
-    text: str, *, rules: str = "stopwords.json", sample_chars: int = 20_000, min_words: int = 20
+    text: str,
+    *,
+    rules: str = "stopwords.json",
+    sample_chars: int = 20_000,
+    min_words: int = 20,
+    min_share: float = 0.05,
 ) -> str | None:
-    """The best-covered language code, or None when the text has too few words to tell."""
+    """The best-covered language code; ``und`` (undetermined) when no language's function
+    words make up ``min_share`` of the words (Arabic, Hindi: no lexicon); None when the
+    text has too few words to tell."""
     words = [w.lower() for w in WORD.findall(text[:sample_chars])]
     if len(words) < min_words:
         return None
     hits = {lang: sum(w in lex for w in words) for lang, lex in _lexicons(rules).items()}
-    return max(hits, key=hits.get)
+    best = max(hits, key=hits.get)
+    return best if hits[best] >= min_share * len(words) else "und"

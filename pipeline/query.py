@@ -3,6 +3,11 @@
 The views read the committed Parquet files in place (nothing is copied or changed, so a
 query can run beside a ``pressx run`` writing to the same folder). ``pressx show`` and
 ``pressx report`` read the tables through the same connection.
+
+Readers are read-only: the connection may open files under the output folder only (no
+other file, no network, no extension install; the setting is locked), and ``pressx query``
+runs one SELECT (or EXPLAIN) statement, so ``COPY ... TO``, ``ATTACH``, ``INSTALL``,
+``CREATE`` and ``SET`` are refused with a message.
 """
 
 from __future__ import annotations
@@ -22,11 +27,23 @@ from pipeline.schema import TABLE_NAMES, arrow_schema
 from pipeline.store import COMMIT_TABLE, table_files
 
 FORMATS = ("table", "csv", "json")
+READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table
+# control characters of a release shown, one picture per character (offsets stay valid),
+# never sent to the terminal: C0 (but tab and newline) as U+2400.., DEL, C1 as U+FFFD
+CONTROL_PICTURES = str.maketrans(
+    {chr(c): chr(0x2400 + c) for c in range(32) if chr(c) not in "\t\n"}
+    | {"\x7f": "\u2421"}
+    | {chr(c): "\ufffd" for c in range(0x80, 0xA0)}
+)
 
 
 class NoOutputError(Exception):
     """The folder holds no pressx output."""
+
+
+class NotReadOnlyError(Exception):
+    """A statement that would do more than read the output tables."""
 
 
 def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
@@ -35,7 +52,7 @@ def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
         raise NoOutputError(f"no pressx output in {out}/ (run `pressx run PATH --out {out}` first)")
     con = duckdb.connect()
     for table in TABLE_NAMES:
-        files = table_files(out, table)
+        files = table_files(out.resolve(), table)
         if files:
             listed = ", ".join(_sql_string(str(f)) for f in files)
             con.execute(
@@ -44,7 +61,24 @@ def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
             )
         else:
             con.register(table, arrow_schema(table).empty_table())
+    con.execute(f"SET allowed_directories = [{_sql_string(str(out.resolve()) + '/')}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
+
+
+def read_only(con: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """``sql`` if it is one statement that only reads; else ``NotReadOnlyError``."""
+    statements = con.extract_statements(sql)
+    if len(statements) != 1:
+        raise NotReadOnlyError(f"give one SQL statement, not {len(statements)}")
+    if statements[0].type not in READ_STATEMENTS:
+        kind = statements[0].type.name
+        raise NotReadOnlyError(
+            f"pressx query only reads the output tables: a {kind} statement is refused "
+            "(use SELECT; to export, use --format csv or json and redirect the output)"
+        )
+    return sql
 
 
 def _sql_string(value: str) -> str:
@@ -69,16 +103,17 @@ def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO
         console.print(f"pressx query: {exc}", style="red", markup=False)
         return 2
     try:
-        result = con.execute(sql)
+        result = con.execute(read_only(con, sql))
         columns = [d[0] for d in result.description] if result.description else []
         rows = result.fetchall() if columns else []
-    except duckdb.Error as exc:
+    except (duckdb.Error, NotReadOnlyError) as exc:
         console.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
         return 1
     if fmt == "csv":
+        shown = visible if stream.isatty() else str  # a file gets the values as stored
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
+        writer.writerows([[shown(_plain(v)) for v in row] for row in rows])
     elif fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         json.dump(records, stream, ensure_ascii=False, indent=1, default=_json_default)
@@ -88,17 +123,29 @@ def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO
     return 0
 
 
+def visible(value: Any) -> Any:
+    """``value`` (a string, or lists and dicts of them) with every control character
+    replaced by its picture, so text from a release cannot drive the terminal."""
+    if isinstance(value, str):
+        return value.translate(CONTROL_PICTURES)
+    if isinstance(value, list | tuple):
+        return type(value)(visible(v) for v in value)
+    if isinstance(value, dict):
+        return {visible(k): visible(v) for k, v in value.items()}
+    return value
+
+
 def _rich_table(columns: list[str], rows: list[tuple]) -> Table:
     table = Table(caption=f"{len(rows):,} row{'s' if len(rows) != 1 else ''}")
     for name in columns:
-        table.add_column(Text(name), overflow="fold")
+        table.add_column(Text(visible(name)), overflow="fold")
     for row in rows:
         table.add_row(*(Text(_cell(v)) for v in row))
     return table
 
 
 def _cell(value: Any) -> str:
-    text = _plain(value)
+    text = visible(_plain(value))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 

@@ -36,6 +36,7 @@ from pipeline.query import NoOutputError, open_tables
 
 ASSETS = "report_assets"
 DOCS = "docs"
+PAGES_MANIFEST = ".pressx-pages"
 CHECK_COLOUR = "#d0021b"
 
 
@@ -121,7 +122,8 @@ def summary(view: DocumentView) -> DocumentSummary:
 
 def build_report(out: Path, to: Path) -> tuple[int, int]:
     """Write the report of the tables in ``out`` to ``to``; returns (documents, checks).
-    Document pages left from an earlier report in ``to`` are removed."""
+    Document pages an earlier report wrote to ``to`` (listed in its ``docs/.pressx-pages``)
+    and this one does not are removed; other files are never touched."""
     con = open_tables(out)
     env = environment()
     checks = all_checks(con)
@@ -134,9 +136,6 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
         "n_documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
     }
     docs_dir = to / DOCS
-    if docs_dir.is_dir():
-        for old in docs_dir.glob("*.html"):
-            old.unlink()
     docs_dir.mkdir(parents=True, exist_ok=True)
     (to / "assets").mkdir(exist_ok=True)
 
@@ -154,6 +153,7 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
             n_evidence=view.n_check_evidence(),
         )
         (to / doc_href(view.doc_id)).write_text(html, encoding="utf-8")
+    _remove_old_pages(docs_dir, {Path(s.href).name for s in summaries})
 
     common["root"] = ""
     _render(env, "index.html.j2", to / "index.html", common, documents=summaries)
@@ -178,6 +178,16 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
     )
     shutil.copyfile(Path(__file__).parent / ASSETS / "report.js", to / "assets" / "report.js")
     return len(summaries), len(checks)
+
+
+def _remove_old_pages(docs_dir: Path, written: set[str]) -> None:
+    """Delete the pages the previous report wrote and this one did not; list this one's."""
+    manifest = docs_dir / PAGES_MANIFEST
+    old = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
+    for name in old - written:
+        if name and Path(name).name == name:
+            (docs_dir / name).unlink(missing_ok=True)
+    manifest.write_text("\n".join(sorted(written)), encoding="utf-8")
 
 
 def _render(env: Environment, template: str, path: Path, context: dict, **extra) -> None:

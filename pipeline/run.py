@@ -15,7 +15,7 @@ from tqdm import tqdm
 from pipeline.crosscheck import cross_release_checks
 from pipeline.engines import run_dask, run_local
 from pipeline.extract import ExtractSettings
-from pipeline.inputs import Source, count_documents, discover, read_sources
+from pipeline.inputs import InputFile, Source, count_documents, discover, read_sources
 from pipeline.schema import TABLE_NAMES
 from pipeline.store import Store
 from pipeline.tables import record_row, sha256
@@ -39,6 +39,8 @@ class RunSettings:
     engine: str = "local"
     scheduler: str | None = None
     max_chars: int = 1_000_000
+    max_file_bytes: int = 50_000_000
+    doc_timeout: float = 60.0
     progress: bool = True
 
 
@@ -62,7 +64,14 @@ def run(paths: Iterable[str | Path], settings: RunSettings) -> RunSummary:
     files = discover(paths)
     if not files:
         raise NoInputError("no .txt, .md, .html, .htm or .jsonl file found in the given paths")
-    store = Store(settings.out)
+    with Store(settings.out) as store:
+        return _run_into(store, files, settings, started)
+
+
+def _run_into(
+    store: Store, files: list[InputFile], settings: RunSettings, started: float
+) -> RunSummary:
+    """The body of ``run`` while it holds the output folder."""
     known = store.known_documents()
     summary = RunSummary()
     total = count_documents(files)
@@ -72,19 +81,27 @@ def run(paths: Iterable[str | Path], settings: RunSettings) -> RunSummary:
         disable=not settings.progress,
         file=sys.stderr,
     )
-    sources = islice(read_sources(files, max_bytes=4 * settings.max_chars), settings.limit)
+    stored = {doc_id: k.path for doc_id, k in known.items()}
+    sources = read_sources(files, max_bytes=settings.max_file_bytes, stored=stored)
 
     def changed_only(stream: Iterator[Source]) -> Iterator[Source]:
+        """Sources not yet in the output, changed since, or failed last time (retried)."""
         for source in stream:
-            if known.get(source.doc_id, ("",))[0] == sha256(source.text or ""):
+            old = known.get(source.doc_id)
+            if old and old.status == "ok" and old.text_sha256 == sha256(source.text or ""):
                 summary.n_skipped += 1
                 bar.update(1)
             else:
                 yield source
 
-    batches = _batched(changed_only(sources), settings.batch_size, settings.batch_chars)
+    batches = _batched(
+        changed_only(islice(sources, settings.limit)), settings.batch_size, settings.batch_chars
+    )
     extract_settings = ExtractSettings(
-        model=settings.model, config=settings.config, max_chars=settings.max_chars
+        model=settings.model,
+        config=settings.config,
+        max_chars=settings.max_chars,
+        doc_timeout=settings.doc_timeout,
     )
     if settings.engine == "dask":
         results = run_dask(

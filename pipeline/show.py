@@ -6,6 +6,7 @@ evidence of a check are underlined. Text with no colour is text nothing was extr
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from pipeline.evidence import (
     load_document,
     row_columns,
 )
-from pipeline.query import NoOutputError, open_tables
+from pipeline.query import NoOutputError, open_tables, visible
 
 EVIDENCE_CHARS = 100  # longer evidence (quotes) is cut in the row tables
 
@@ -158,5 +159,6 @@ def show(out: Path, doc_id: str, console: Console) -> int:
             f"pressx show: no document {doc_id!r} in {out}/{hint}", style="red", markup=False
         )
         return 1
-    console.print(render(view))
+    shown = visible(dataclasses.asdict(view))
+    console.print(render(DocumentView(**shown)))
     return 0

@@ -5,12 +5,20 @@ temporary file and an atomic rename; the ``documents`` part goes last and commit
 batch. Opening the store removes what a killed run left behind (temporary files and parts
 of uncommitted batches), so a killed run never leaves half-written tables and the next
 run redoes only the batch that was in flight.
+
+One writer at a time: a ``Store`` holds an exclusive lock on ``<out>/.pressx.lock`` (an
+``flock``, released by the kernel when the process ends, however it ends) from before its
+recovery until ``close()``, so recovery never touches the files of a live run and two runs
+never add the same documents twice. Readers take no lock and see committed batches only.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -21,18 +29,40 @@ from pipeline.schema import TABLE_NAMES, arrow_schema
 
 COMMIT_TABLE = "documents"
 CROSS_PART = "cross-release.parquet"
+LOCK_FILE = ".pressx.lock"
+
+
+class OutputBusyError(Exception):
+    """Another process is writing to the output folder."""
 
 
 class Store:
-    """Parquet tables under ``out``: read what is there, add batches, replace documents."""
+    """Parquet tables under ``out``: read what is there, add batches, replace documents.
+
+    Use it as a context manager (or call ``close()``): it holds the output folder's lock.
+    """
 
     def __init__(self, out: str | Path):
         self.out = Path(out)
         self.run_id = uuid.uuid4().hex[:8]
         self.seq = 0
+        if self.out.exists() and not self.out.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(self.out))
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.out / LOCK_FILE)
         for table in TABLE_NAMES:
-            (self.out / table).mkdir(parents=True, exist_ok=True)
+            (self.out / table).mkdir(exist_ok=True)
         self._recover()
+
+    def close(self) -> None:
+        """Release the output folder for the next writer."""
+        self._lock.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def table_dir(self, table: str) -> Path:
         return self.out / table
@@ -58,10 +88,13 @@ class Store:
             return schema.empty_table().to_pandas()[columns or schema.names]
         return pq.ParquetDataset(paths, schema=schema).read(columns=columns).to_pandas()
 
-    def known_documents(self) -> dict[str, tuple[str, str]]:
-        """{doc_id: (text_sha256, status)} of the documents already in the output."""
-        df = self.read(COMMIT_TABLE, columns=["doc_id", "text_sha256", "status"])
-        return {r.doc_id: (r.text_sha256, r.status) for r in df.itertuples()}
+    def known_documents(self) -> dict[str, KnownDocument]:
+        """The documents already in the output, by doc_id."""
+        df = self.read(COMMIT_TABLE, columns=["doc_id", "path", "text_sha256", "status"])
+        return {
+            r.doc_id: KnownDocument(r.path.split("#L", 1)[0], r.text_sha256, r.status)
+            for r in df.itertuples()
+        }
 
     def write_batch(self, rows: dict[str, list[dict]]) -> None:
         """Write one batch: every table's part, then the documents part that commits it."""
@@ -88,6 +121,35 @@ class Store:
 
     def _write(self, path: Path, table: str, rows: list[dict]) -> None:
         _atomic_write(path, pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    """What a run needs to know of a stored document: whose it is and whether to redo it."""
+
+    path: str
+    text_sha256: str
+    status: str
+
+
+def _lock(path: Path):
+    """The open, exclusively locked lock file; ``OutputBusyError`` if another process holds it."""
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise OutputBusyError(
+            f"{path.parent}/ is being written by another pressx run ({holder}); wait for it "
+            "to finish or choose another --out"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}\n")
+    handle.flush()
+    return handle
 
 
 def table_files(out: str | Path, table: str) -> list[Path]:

@@ -196,7 +196,7 @@ def write_sample_output(out: Path) -> Path:
             text = (CORPUS / split / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
             for table, rows in document_rows(gold_path.stem, split, gold, text).items():
                 batch.setdefault(table, []).extend(rows)
-    store = Store(out)
-    store.write_batch(batch)
-    store.write_cross_checks([])
+    with Store(out) as store:
+        store.write_batch(batch)
+        store.write_cross_checks([])
     return out

@@ -35,13 +35,32 @@ def _sources(tmp_path, files: dict[str, bytes | str]):
     return list(read_sources(discover([tmp_path]), max_bytes=10_000_000))
 
 
-def test_doc_ids_are_stems_and_collisions_get_their_folder(tmp_path):
+def test_doc_ids_are_stems_and_a_later_namesake_gets_its_folder(tmp_path):
     sources = _sources(
         tmp_path,
         {"a/release.txt": "One.", "b/release.txt": "Two.", "c/other.md": "Three."},
     )
-    assert [s.doc_id for s in sources] == ["a/release", "b/release", "other"]
+    assert [s.doc_id for s in sources] == ["release", "b/release", "other"]
     assert [s.path for s in sources] == ["a/release.txt", "b/release.txt", "c/other.md"]
+
+
+def test_an_id_does_not_depend_on_the_other_files_of_the_run(tmp_path):
+    """Issue 18.4: adding ``b/x.txt`` next to ``a/x.txt`` renamed ``x`` to ``a/x``."""
+    [alone] = _sources(tmp_path, {"a/x.txt": "One."})
+    both = _sources(tmp_path, {"b/x.txt": "Two."})
+    assert alone.doc_id == both[0].doc_id == "x"
+    assert [s.doc_id for s in both] == ["x", "b/x"]
+
+
+def test_an_id_stored_for_another_path_is_never_taken_over(tmp_path):
+    """``0/x.txt`` sorts first, but ``x`` belongs to ``a/x.txt`` in the output folder."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "0").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("One.")
+    (tmp_path / "0" / "x.txt").write_text("Zero.")
+    stored = {"x": "a/x.txt", "feed-1": "feed.jsonl"}
+    sources = read_sources(discover([tmp_path]), max_bytes=100, stored=stored)
+    assert [(s.path, s.doc_id) for s in sources] == [("0/x.txt", "0/x"), ("a/x.txt", "x")]
 
 
 def test_jsonl_records_and_their_errors(tmp_path):

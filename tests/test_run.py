@@ -68,15 +68,15 @@ def test_rerun_skips_unchanged_and_replaces_changed(corpus_out, tmp_path):
 
 
 def test_store_drops_parts_of_uncommitted_batches(tmp_path):
-    store = Store(tmp_path)
-    store.write_batch({"documents": [], "people": []})
-    orphan = tmp_path / "people" / "part-dead-000000.parquet"
-    shutil.copy(store.parts("people")[0], orphan)
-    (tmp_path / "dates" / ".part-x.parquet.1.tmp").write_bytes(b"half")
-    Store(tmp_path)
-    assert not orphan.exists()
-    assert not list((tmp_path / "dates").glob(".*.tmp"))
-    assert len(Store(tmp_path).parts("people")) == 1
+    with Store(tmp_path) as store:
+        store.write_batch({"documents": [], "people": []})
+        orphan = tmp_path / "people" / "part-dead-000000.parquet"
+        shutil.copy(store.parts("people")[0], orphan)
+        (tmp_path / "dates" / ".part-x.parquet.1.tmp").write_bytes(b"half")
+    with Store(tmp_path) as store:
+        assert not orphan.exists()
+        assert not list((tmp_path / "dates").glob(".*.tmp"))
+        assert len(store.parts("people")) == 1
 
 
 def test_killed_run_resumes_without_lost_or_duplicated_rows(corpus_out, tmp_path):

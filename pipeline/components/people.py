@@ -165,9 +165,12 @@ class PeopleFinder:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 add(self._from_entity(doc, ent))
+        chain_end = 0  # honorifics inside a chain already read give the same name
         for tok in doc:
             if self._honorific(tok):
-                start = self._after_honorifics(doc, tok.i)
+                if tok.i < chain_end:
+                    continue
+                start = chain_end = self._after_honorifics(doc, tok.i)
                 if end := self._name_end(doc, start):
                     add(_Name(start, end, True, self._honorific_text(doc, tok.i, start)))
             elif self._run_starts(doc, tok.i) and (end := self._name_end(doc, tok.i)):
