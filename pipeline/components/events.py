@@ -48,6 +48,7 @@ _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a ye
 #: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
 _OBJECTS = {"dobj", "nsubjpass", "oprd", "acomp", "ccomp", "xcomp"}  # "found him guilty"
+_NAME_PREPOSITIONS = {"of", "for"}  # "Controller of Examinations", "Body for Training"
 _CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -173,6 +174,8 @@ class EventExtractor:
         self.lead_min_words = spec["lead_min_words"]
         self.future = re.compile(rf"\b(?:{longest_first(spec['future_cues'])})\b", re.I)
         self.period = re.compile(rf"\b(?:{longest_first(spec['period_cues'])})\s+$", re.I)
+        self.birth = re.compile(rf"\b(?:{longest_first(spec['birth_cues'])})\W*$", re.I)
+        self.link = re.compile(rf"[ \t]*(?:{longest_first(spec['link_cues'])})\s*")
         self.force = re.compile(rf"\b(?:{longest_first(spec['force_words'])})\b", re.I)
         self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
         self.places = PlaceFinder(
@@ -250,6 +253,8 @@ class EventExtractor:
             s, e = span.start_char, span.end_char
             if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
                 continue
+            if self._linked(page.text, s):
+                continue  # "Link to: Man who Killed ... Sentenced to Life": another release
             if self._launches(span[-1], nouns):
                 continue  # "launched a public awareness campaign": the campaign
             head = span[-1]
@@ -282,6 +287,19 @@ class EventExtractor:
                     mention.type, mention.lemma = antecedent.type, antecedent.lemma
             mentions.append(mention)
         return mentions
+
+    def _linked(self, text: str, char: int) -> bool:
+        """Whether ``char`` lies on a line linking to another release ("Link to: Man who
+        Killed ... Sentenced") or on the teaser after it that repeats the link's words cut
+        short ("Man who Killed ... Sentenced to Life...")."""
+        start = text.rfind("\n", 0, char) + 1
+        if self.link.match(text, start):
+            return True
+        before = text.rfind("\n", 0, max(0, start - 1)) + 1
+        link = self.link.match(text, before, max(before, start - 1))
+        end = text.find("\n", start)
+        teaser = text[start : end if end >= 0 else len(text)].strip().rstrip(".…")
+        return bool(link and teaser) and text[link.end() : start].startswith(teaser)
 
     def _launches(self, verb: Token, nouns: set[int]) -> bool:
         """Whether a trigger verb that also holds events (``event_verbs``: "launch") has an
@@ -323,10 +341,15 @@ class EventExtractor:
 
     def _noun_ok(self, noun: Token) -> bool:
         """Not a modifier of an institution or a thing ("Training Institutes", "training
-        opportunities") nor the object of "of" in another capitalised name ("Controller of
-        Examinations"); a modifier of an event word or a name is kept ("the Gun Buyback
-        event", "Exercise DESERT CYCLONE-II")."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.is_title or noun.is_upper):
+        opportunities", "Training Resource Material") nor the object of "of"/"for" in another
+        capitalised name ("Controller of Examinations", "Awarding Body for Training"); a
+        modifier of an event word or a name is kept ("the Gun Buyback event", "Exercise
+        DESERT CYCLONE-II")."""
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in _NAME_PREPOSITIONS
+            and (noun.is_title or noun.is_upper)
+        ):
             owner = noun.head.head
             return (
                 not (owner.is_title or owner.is_upper)
@@ -335,6 +358,8 @@ class EventExtractor:
         if noun.dep_ != "compound" or noun.head.lower_ in self.anaphors:
             return True
         head = noun.head
+        while head.dep_ == "compound" and head.head.i > head.i:  # "Training Resource Material"
+            head = head.head
         return (head.is_title or head.is_upper) and head.lower_ not in self.institutions
 
     def _scene(self, noun: Token) -> bool:
@@ -418,6 +443,7 @@ class EventExtractor:
         by_seg: dict[int, list[_Mention]] = {}
         for m in mentions:
             by_seg.setdefault(m.seg, []).append(m)
+        triggers = {t.i for m in mentions for t in m.span}
         dates = page.doc._.dates or []
         scene: list[DateMention] = []
         for date in dates:
@@ -446,7 +472,9 @@ class EventExtractor:
             if (
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
+                or self.birth.search(page.text, max(0, s - 30), s)
                 or self._reported(page.doc, date)
+                or _of_thing(page.doc, date, triggers)
             ):
                 continue
             before = [m for m in here if m.span.end_char <= s]
@@ -458,6 +486,8 @@ class EventExtractor:
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
             else:
+                continue
+            if _clause_apart(page.doc, date, target):
                 continue
             last = target.dates[-1] if target.dates else None
             if last and _COORDINATED.fullmatch(page.text, last.char_end, s):
@@ -789,6 +819,32 @@ def _name_year(doc: Doc, date: DateMention) -> bool:
         and (before.is_title or before.is_upper)
         and not before.is_sent_start
     )
+
+
+def _of_thing(doc: Doc, date: DateMention, triggers: set[int]) -> bool:
+    """Whether the date premodifies a common noun that is no trigger ("charged with capital
+    murder in the 1998 cases", "a 2024 two-day shooting spree"): it dates that thing."""
+    span = doc.char_span(date.char_start, date.char_end)  # not "2003.The ship"
+    if span is None or span.root.dep_ not in ("compound", "nummod", "amod"):
+        return False
+    head = span.root.head
+    return (
+        head.pos_ == "NOUN" and head.is_lower and head.i not in triggers and head.i > span.end - 1
+    )
+
+
+def _clause_apart(doc: Doc, date: DateMention, m: _Mention) -> bool:
+    """Whether the date lies in a relative clause about something else than the trigger ("A
+    serial killer who fled to Mexico in 2003 was sentenced to life"): it dates that clause's
+    verb. A clause about the trigger dates it ("the Gun Buyback event that took place on
+    Saturday, December 5, 2015", "an investigation that started in January 2024")."""
+    span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None) if span else None
+    if clause is None:
+        return False
+    words = {t.i for t in m.span} | {m.span[-1].head.i}  # "the Gun Buyback event"
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    return clause.head.i not in words and not any(i in inside for i in words)
 
 
 def _definite(m: _Mention) -> bool:
