@@ -37,7 +37,9 @@ _QUOTED_TITLE = re.compile(
 )
 #: Words between a date and the trigger it premodifies ("the April 27, 2025 friendly-fire
 #: homicide"); not a function word ("in August, 2025 and the interviews").
-_PREMODIFIER_GAP = re.compile(r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on)\s)[\w-]+\s+){0,2}")
+_PREMODIFIER_GAP = re.compile(
+    r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on|at|by|with|from)\s)[\w-]+\s+){0,2}"
+)
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
@@ -147,6 +149,7 @@ class _Draft:
     end: dt.date | None
     mentions: list[_Mention]
     lemmas: set[str]
+    relative: bool = False  # dated only by a relative span ("earlier this week", "this October")
 
 
 @Language.factory(
@@ -182,8 +185,8 @@ class EventExtractor:
             tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
         )
         self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
-        self.object_verbs = {
-            lemma: {"type": rule["type"], "objects": frozenset(rule["objects"])}
+        self.object_verbs = {  # verb -> {object: event type}
+            lemma: {o: rule.get("object_types", {}).get(o, rule["type"]) for o in rule["objects"]}
             for lemma, rule in spec["object_verbs"].items()
         }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
@@ -233,14 +236,14 @@ class EventExtractor:
     def _by_object(self, token: Token) -> str | None:
         """The event type of a verb or its noun that is an event only with certain objects or
         complements: "released a book", "the release of key publications", "signed an MoU",
-        "found Loyer guilty"."""
-        rule = self.object_verbs.get(token.lemma_.lower())
-        if rule is None or token.pos_ not in ("VERB", "NOUN"):
+        "found Loyer guilty", "Perales’ body was found" (homicide)."""
+        types = self.object_verbs.get(token.lemma_.lower())
+        if types is None or token.pos_ not in ("VERB", "NOUN"):
             return None
         objects = [c for c in token.children if c.dep_ in _OBJECTS]
         objects += [g for c in token.children if c.lower_ == "of" for g in c.children]
         objects += [o for c in objects for o in c.conjuncts]
-        return rule["type"] if any(o.lemma_.lower() in rule["objects"] for o in objects) else None
+        return next((types[o.lemma_.lower()] for o in objects if o.lemma_.lower() in types), None)
 
     def _mentions(self, page: _Page) -> list[_Mention]:
         doc = page.doc
@@ -536,9 +539,12 @@ class EventExtractor:
                 draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
-                    drafts.append(_Draft(m.type, start, end, [m], {m.lemma}))
+                    relative = date is not None and date.relative
+                    drafts.append(_Draft(m.type, start, end, [m], {m.lemma}, relative))
                     continue
-                if date is not None and (draft.start is None or draft.start > date.start):
+                if date is not None and draft.relative and _narrower(date, draft):
+                    draft.start, draft.end, draft.relative = date.start, date.end, date.relative
+                elif date is not None and (draft.start is None or draft.start > date.start):
                     draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
                 draft.mentions.append(m)
                 draft.lemmas.add(m.lemma)
@@ -549,7 +555,9 @@ class EventExtractor:
     ) -> _Draft | None:
         """The earlier event ``m`` refers to: the latest one of its type (or named by its head
         word) with the same dates or without a date, any when ``m`` has no date, or one whose
-        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela");
+        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela") or
+        the event was dated only by a relative span ("fatally stabbing ... earlier this week",
+        then "On June 3 ... had been stabbed": the day narrows the span);
         never one with another name ("Plenary Session II on ..." after "Plenary Session-I on
         ...")."""
         for d in reversed(drafts):
@@ -557,7 +565,7 @@ class EventExtractor:
                 continue
             if date is None or d.start is None or (d.start, d.end) == (date.start, date.end):
                 return d
-            if m.lemma in d.lemmas and _definite(m) and _nested(d, date):
+            if (d.relative or (m.lemma in d.lemmas and _definite(m))) and _nested(d, date):
                 return d
         return None
 
@@ -859,6 +867,11 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
     return (draft.start <= date.start and date.end <= draft.end) or (
         date.start <= draft.start and draft.end <= date.end
     )
+
+
+def _narrower(date: DateMention, draft: _Draft) -> bool:
+    """Whether ``date`` lies within the draft's dates and spans fewer days."""
+    return _nested(draft, date) and date.end - date.start < draft.end - draft.start
 
 
 def _renamed(page: _Page, draft: _Draft, m: _Mention) -> bool:
