@@ -181,3 +181,35 @@ def test_links_to_other_releases_hold_no_events(make_doc, links):
 def test_crimes_are_dated_events(make_doc, text, type_, expected):
     doc = make_doc(text, published=D(2023, 5, 13))
     assert _dates(doc, type_) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # riverside_ca/news_185-kilograms-fentanyl-seized-riverside-county-gang-impact-team.txt
+        "Fentanyl is killing our residents at an alarming rate, and it is affecting all "
+        "races/ethnicities, sociodemographic groups, and ages.",
+        # orange_ca/press_orange-county-district-attorney-todd-spitzer-announces-countywide-...
+        "The campaign is the latest effort by the Orange County District Attorney’s Office to "
+        "combat the fentanyl epidemic that is killing Americans by the tens of thousands.",
+        # kings_ny/2025_06_02_two-men-indicted-for-sophisticated-financial-scam-that-...
+        "New Yorkers rely on the integrity of their financial institutions, and the NYPD remains "
+        "committed to identifying and arresting those who seek to exploit them.",
+    ],
+    ids=["is-killing-residents", "epidemic-is-killing", "committed-to-arresting"],
+)
+def test_ongoing_or_intended_action_is_no_event(make_doc, text):
+    doc = make_doc(text, published=D(2023, 5, 13))
+    assert doc._.events == []
+
+
+def test_begun_action_is_an_event(make_doc):
+    # kings_ny/2026_05_11_fifteen-alleged-members-of-coney-island-based-gangs-charged-with-...
+    text = (
+        "On May 30, 2025, at approximately 8:04 p.m., it is alleged that defendants Kristian "
+        "Blackstock, Christopher Smart, and two unidentified others walked up to the house of a "
+        "known rival in Canarsie and all four allegedly began firing numerous rounds toward the "
+        "house."
+    )
+    doc = make_doc(text, published=D(2026, 5, 11))
+    assert _dates(doc, "shooting") == [(D(2025, 5, 30), D(2025, 5, 30))]

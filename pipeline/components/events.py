@@ -330,9 +330,13 @@ class EventExtractor:
         """A reported action: past tense or participle, not a participle modifying a noun
         ("offenders charged with ...", but "the Abhiyan, launched in December 2024") or
         describing a state ("I feel honored"), nor hedged by a modal ("would be charged") or a
-        condition ("faces 26 years to life if convicted")."""
+        condition ("faces 26 years to life if convicted"); a gerund or present participle
+        only with a date of its own ("fatally stabbing ... earlier this week") or a past
+        auxiliary, not an ongoing or intended one ("Fentanyl is killing our residents",
+        "committed to ... visiting health facilities")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
+            and (verb.tag_ != "VBG" or _dated(verb) or _past_aux(verb))
             and (verb.dep_ not in ("acl", "amod", "acomp") or (verb.dep_ == "acl" and _dated(verb)))
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
             and not any(
@@ -811,6 +815,15 @@ def _dated(verb: Token) -> bool:
         if child.dep_ in ("prep", "npadvmod"):
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
     return any(start < d.char_start < end for d in verb.doc._.dates or ())
+
+
+def _past_aux(verb: Token) -> bool:
+    """Whether an auxiliary in the past tense goes with ``verb`` ("was shooting") or it
+    complements a verb in the past tense ("began firing numerous rounds")."""
+    past = verb.head if verb.dep_ == "xcomp" else None
+    return (past is not None and "Past" in past.morph.get("Tense")) or any(
+        c.dep_ == "aux" and "Past" in c.morph.get("Tense") for c in verb.children
+    )
 
 
 def _name_year(doc: Doc, date: DateMention) -> bool:
