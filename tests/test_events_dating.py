@@ -213,3 +213,40 @@ def test_begun_action_is_an_event(make_doc):
     )
     doc = make_doc(text, published=D(2026, 5, 11))
     assert _dates(doc, "shooting") == [(D(2025, 5, 30), D(2025, 5, 30))]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        (
+            # orange_ca/press_seeking-additional-witnesses-man-arrested-for-newport-beach-cold-case
+            "The Orange County District Attorney’s Office along with the Newport Beach Police "
+            "Department announced at a joint press conference on Feb. 20, 2019, at 10:00 a.m.",
+            "conference",
+            D(2019, 2, 20),
+        ),
+        (
+            # orange_ca/press_efforts-by-orange-county-district-attorneys-office-oc-law-...
+            "Forty-eight suspects have been arrested across Orange County, Orange County District "
+            "Attorney Todd Spitzer and law enforcement officials announced at a press conference "
+            "today.",
+            "conference",
+            D(2019, 3, 1),
+        ),
+        (
+            # orange_ca/press_teen-gang-member-sentenced-to-50-years-to-life-for-the-shooting-...
+            "Valle’s mother told the court at the sentencing hearing today that she did not "
+            "understand why her son’s life was taken.",
+            "hearing",
+            D(2019, 3, 1),
+        ),
+    ],
+    ids=["conference-on-feb-20", "conference-today", "hearing-today"],
+)
+def test_date_after_an_event_word_dates_it_though_a_report_governs_it(
+    make_doc, text, type_, expected
+):
+    """A date right after an event word dates that event, even where the parser hangs it on
+    the verb of reporting ("announced at a news conference last week")."""
+    doc = make_doc(text, published=D(2019, 3, 1))
+    assert _dates(doc, type_) == [(expected, expected)]

@@ -40,6 +40,8 @@ _QUOTED_TITLE = re.compile(
 _PREMODIFIER_GAP = re.compile(
     r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on|at|by|with|from)\s)[\w-]+\s+){0,2}"
 )
+#: Between an event word and the date right after it ("a joint press conference on Feb. 20").
+_TRAILING = re.compile(r"\s+(?:on\s+)?")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
@@ -442,7 +444,9 @@ class EventExtractor:
         nearer one that is not), else an event-like one after it. A date in a header line
         (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
         held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025") and report dates ("today announced") are not event dates;
+        ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"), dates of a thing ("in the
+        1998 cases") and report dates ("today announced") are not event dates, unless the date
+        follows an event word ("announced at a news conference last week");
         a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
         (``name_year``: "India-AI Impact Summit 2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
@@ -480,13 +484,20 @@ class EventExtractor:
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
                 or self.birth.search(page.text, max(0, s - 30), s)
-                or self._reported(page.doc, date)
                 or _of_thing(page.doc, date, triggers)
             ):
                 continue
+            trailed = next(
+                (m for m in here if _TRAILING.fullmatch(page.text, m.span.end_char, s)), None
+            )
+            reported = self._reported(page.doc, date)
+            if reported and trailed is None:
+                continue
             before = [m for m in here if m.span.end_char <= s]
             after = [m for m in here if m.span.start_char >= e]
-            if after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
+            if reported:  # "announced ... at a news conference last week"
+                target = trailed
+            elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
             elif before:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
