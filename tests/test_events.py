@@ -690,7 +690,7 @@ def test_participle_with_its_own_date(make_doc, text, expected):
             "The Ministry of Panchayati Raj is celebrating a two-day PESA Mahotsav on 23rd & 24th "
             "December 2025 in Visakhapatnam, Andhra Pradesh. The mahotsav will be inaugurated by "
             "Shri Konidala Pawan Kalyan, Deputy Chief Minister.",
-            {"festival": D(2025, 12, 24), "inauguration": D(2025, 12, 24)},  # "23rd &": no date
+            {"festival": D(2025, 12, 23), "inauguration": D(2025, 12, 23)},  # "23rd & 24th"
         ),
         (
             # pib_india/2206790.txt: a building's inauguration is no opening of the summit

@@ -37,7 +37,11 @@ _QUOTED_TITLE = re.compile(
 )
 #: Words between a date and the trigger it premodifies ("the April 27, 2025 friendly-fire
 #: homicide"); not a function word ("in August, 2025 and the interviews").
-_PREMODIFIER_GAP = re.compile(r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on)\s)[\w-]+\s+){0,2}")
+_PREMODIFIER_GAP = re.compile(
+    r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on|at|by|with|from)\s)[\w-]+\s+){0,2}"
+)
+#: Between an event word and the date right after it ("a joint press conference on Feb. 20").
+_TRAILING = re.compile(r"\s+(?:on\s+)?")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
@@ -48,6 +52,7 @@ _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a ye
 #: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])|\s*\(")
 _OBJECTS = {"dobj", "nsubjpass", "oprd", "acomp", "ccomp", "xcomp"}  # "found him guilty"
+_NAME_PREPOSITIONS = {"of", "for"}  # "Controller of Examinations", "Body for Training"
 _CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -146,6 +151,7 @@ class _Draft:
     end: dt.date | None
     mentions: list[_Mention]
     lemmas: set[str]
+    relative: bool = False  # dated only by a relative span ("earlier this week", "this October")
 
 
 @Language.factory(
@@ -173,14 +179,16 @@ class EventExtractor:
         self.lead_min_words = spec["lead_min_words"]
         self.future = re.compile(rf"\b(?:{longest_first(spec['future_cues'])})\b", re.I)
         self.period = re.compile(rf"\b(?:{longest_first(spec['period_cues'])})\s+$", re.I)
+        self.birth = re.compile(rf"\b(?:{longest_first(spec['birth_cues'])})\W*$", re.I)
+        self.link = re.compile(rf"[ \t]*(?:{longest_first(spec['link_cues'])})\s*")
         self.force = re.compile(rf"\b(?:{longest_first(spec['force_words'])})\b", re.I)
         self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
         self.places = PlaceFinder(
             tuple(spec["place_suffixes"]), tuple(spec["place_words"]), tuple(spec["place_titles"])
         )
         self.verbs = {lemma: ("verb", t) for lemma, t in spec["verbs"].items()}
-        self.object_verbs = {
-            lemma: {"type": rule["type"], "objects": frozenset(rule["objects"])}
+        self.object_verbs = {  # verb -> {object: event type}
+            lemma: {o: rule.get("object_types", {}).get(o, rule["type"]) for o in rule["objects"]}
             for lemma, rule in spec["object_verbs"].items()
         }
         self.verbs.update({lemma: ("force", t) for lemma, t in spec["force_verbs"].items()})
@@ -230,14 +238,14 @@ class EventExtractor:
     def _by_object(self, token: Token) -> str | None:
         """The event type of a verb or its noun that is an event only with certain objects or
         complements: "released a book", "the release of key publications", "signed an MoU",
-        "found Loyer guilty"."""
-        rule = self.object_verbs.get(token.lemma_.lower())
-        if rule is None or token.pos_ not in ("VERB", "NOUN"):
+        "found Loyer guilty", "Perales’ body was found" (homicide)."""
+        types = self.object_verbs.get(token.lemma_.lower())
+        if types is None or token.pos_ not in ("VERB", "NOUN"):
             return None
         objects = [c for c in token.children if c.dep_ in _OBJECTS]
         objects += [g for c in token.children if c.lower_ == "of" for g in c.children]
         objects += [o for c in objects for o in c.conjuncts]
-        return rule["type"] if any(o.lemma_.lower() in rule["objects"] for o in objects) else None
+        return next((types[o.lemma_.lower()] for o in objects if o.lemma_.lower() in types), None)
 
     def _mentions(self, page: _Page) -> list[_Mention]:
         doc = page.doc
@@ -250,6 +258,8 @@ class EventExtractor:
             s, e = span.start_char, span.end_char
             if in_boilerplate(doc, s, e) or any(a <= s and e <= b for a, b in org_spans):
                 continue
+            if self._linked(page.text, s):
+                continue  # "Link to: Man who Killed ... Sentenced to Life": another release
             if self._launches(span[-1], nouns):
                 continue  # "launched a public awareness campaign": the campaign
             head = span[-1]
@@ -283,6 +293,19 @@ class EventExtractor:
             mentions.append(mention)
         return mentions
 
+    def _linked(self, text: str, char: int) -> bool:
+        """Whether ``char`` lies on a line linking to another release ("Link to: Man who
+        Killed ... Sentenced") or on the teaser after it that repeats the link's words cut
+        short ("Man who Killed ... Sentenced to Life...")."""
+        start = text.rfind("\n", 0, char) + 1
+        if self.link.match(text, start):
+            return True
+        before = text.rfind("\n", 0, max(0, start - 1)) + 1
+        link = self.link.match(text, before, max(before, start - 1))
+        end = text.find("\n", start)
+        teaser = text[start : end if end >= 0 else len(text)].strip().rstrip(".…")
+        return bool(link and teaser) and text[link.end() : start].startswith(teaser)
+
     def _launches(self, verb: Token, nouns: set[int]) -> bool:
         """Whether a trigger verb that also holds events (``event_verbs``: "launch") has an
         event noun (token indices ``nouns``) as its object: one event, the object's."""
@@ -309,9 +332,13 @@ class EventExtractor:
         """A reported action: past tense or participle, not a participle modifying a noun
         ("offenders charged with ...", but "the Abhiyan, launched in December 2024") or
         describing a state ("I feel honored"), nor hedged by a modal ("would be charged") or a
-        condition ("faces 26 years to life if convicted")."""
+        condition ("faces 26 years to life if convicted"); a gerund or present participle
+        only with a date of its own ("fatally stabbing ... earlier this week") or a past
+        auxiliary, not an ongoing or intended one ("Fentanyl is killing our residents",
+        "committed to ... visiting health facilities")."""
         return (
             ("Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"))
+            and (verb.tag_ != "VBG" or _dated(verb) or _past_aux(verb))
             and (verb.dep_ not in ("acl", "amod", "acomp") or (verb.dep_ == "acl" and _dated(verb)))
             and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
             and not any(
@@ -323,10 +350,15 @@ class EventExtractor:
 
     def _noun_ok(self, noun: Token) -> bool:
         """Not a modifier of an institution or a thing ("Training Institutes", "training
-        opportunities") nor the object of "of" in another capitalised name ("Controller of
-        Examinations"); a modifier of an event word or a name is kept ("the Gun Buyback
-        event", "Exercise DESERT CYCLONE-II")."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.is_title or noun.is_upper):
+        opportunities", "Training Resource Material") nor the object of "of"/"for" in another
+        capitalised name ("Controller of Examinations", "Awarding Body for Training"); a
+        modifier of an event word or a name is kept ("the Gun Buyback event", "Exercise
+        DESERT CYCLONE-II")."""
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in _NAME_PREPOSITIONS
+            and (noun.is_title or noun.is_upper)
+        ):
             owner = noun.head.head
             return (
                 not (owner.is_title or owner.is_upper)
@@ -335,6 +367,8 @@ class EventExtractor:
         if noun.dep_ != "compound" or noun.head.lower_ in self.anaphors:
             return True
         head = noun.head
+        while head.dep_ == "compound" and head.head.i > head.i:  # "Training Resource Material"
+            head = head.head
         return (head.is_title or head.is_upper) and head.lower_ not in self.institutions
 
     def _scene(self, noun: Token) -> bool:
@@ -410,7 +444,9 @@ class EventExtractor:
         nearer one that is not), else an event-like one after it. A date in a header line
         (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
         held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025") and report dates ("today announced") are not event dates;
+        ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"), dates of a thing ("in the
+        1998 cases") and report dates ("today announced") are not event dates, unless the date
+        follows an event word ("announced at a news conference last week");
         a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
         (``name_year``: "India-AI Impact Summit 2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
@@ -418,6 +454,7 @@ class EventExtractor:
         by_seg: dict[int, list[_Mention]] = {}
         for m in mentions:
             by_seg.setdefault(m.seg, []).append(m)
+        triggers = {t.i for m in mentions for t in m.span}
         dates = page.doc._.dates or []
         scene: list[DateMention] = []
         for date in dates:
@@ -446,18 +483,29 @@ class EventExtractor:
             if (
                 not here
                 or self.period.search(page.text, max(0, s - 30), s)
-                or self._reported(page.doc, date)
+                or self.birth.search(page.text, max(0, s - 30), s)
+                or _of_thing(page.doc, date, triggers)
             ):
+                continue
+            trailed = next(
+                (m for m in here if _TRAILING.fullmatch(page.text, m.span.end_char, s)), None
+            )
+            reported = self._reported(page.doc, date)
+            if reported and trailed is None:
                 continue
             before = [m for m in here if m.span.end_char <= s]
             after = [m for m in here if m.span.start_char >= e]
-            if after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
+            if reported:  # "announced ... at a news conference last week"
+                target = trailed
+            elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
             elif before:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
             else:
+                continue
+            if _clause_apart(page.doc, date, target):
                 continue
             last = target.dates[-1] if target.dates else None
             if last and _COORDINATED.fullmatch(page.text, last.char_end, s):
@@ -506,9 +554,12 @@ class EventExtractor:
                 draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
-                    drafts.append(_Draft(m.type, start, end, [m], {m.lemma}))
+                    relative = date is not None and date.relative
+                    drafts.append(_Draft(m.type, start, end, [m], {m.lemma}, relative))
                     continue
-                if date is not None and (draft.start is None or draft.start > date.start):
+                if date is not None and draft.relative and _narrower(date, draft):
+                    draft.start, draft.end, draft.relative = date.start, date.end, date.relative
+                elif date is not None and (draft.start is None or draft.start > date.start):
                     draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
                 draft.mentions.append(m)
                 draft.lemmas.add(m.lemma)
@@ -519,7 +570,9 @@ class EventExtractor:
     ) -> _Draft | None:
         """The earlier event ``m`` refers to: the latest one of its type (or named by its head
         word) with the same dates or without a date, any when ``m`` has no date, or one whose
-        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela");
+        dates contain or lie within ``m``'s when ``m`` is a definite reference ("the mela") or
+        the event was dated only by a relative span ("fatally stabbing ... earlier this week",
+        then "On June 3 ... had been stabbed": the day narrows the span);
         never one with another name ("Plenary Session II on ..." after "Plenary Session-I on
         ...")."""
         for d in reversed(drafts):
@@ -527,7 +580,7 @@ class EventExtractor:
                 continue
             if date is None or d.start is None or (d.start, d.end) == (date.start, date.end):
                 return d
-            if m.lemma in d.lemmas and _definite(m) and _nested(d, date):
+            if (d.relative or (m.lemma in d.lemmas and _definite(m))) and _nested(d, date):
                 return d
         return None
 
@@ -775,6 +828,15 @@ def _dated(verb: Token) -> bool:
     return any(start < d.char_start < end for d in verb.doc._.dates or ())
 
 
+def _past_aux(verb: Token) -> bool:
+    """Whether an auxiliary in the past tense goes with ``verb`` ("was shooting") or it
+    complements a verb in the past tense ("began firing numerous rounds")."""
+    past = verb.head if verb.dep_ == "xcomp" else None
+    return (past is not None and "Past" in past.morph.get("Tense")) or any(
+        c.dep_ == "aux" and "Past" in c.morph.get("Tense") for c in verb.children
+    )
+
+
 def _name_year(doc: Doc, date: DateMention) -> bool:
     """Whether a year ends a capitalised name ("Swachh Survekshan 2024", "Engineering Services
     Examination, 2025") rather than dating the sentence ("decommissioned in 2003")."""
@@ -791,6 +853,32 @@ def _name_year(doc: Doc, date: DateMention) -> bool:
     )
 
 
+def _of_thing(doc: Doc, date: DateMention, triggers: set[int]) -> bool:
+    """Whether the date premodifies a common noun that is no trigger ("charged with capital
+    murder in the 1998 cases", "a 2024 two-day shooting spree"): it dates that thing."""
+    span = doc.char_span(date.char_start, date.char_end)  # not "2003.The ship"
+    if span is None or span.root.dep_ not in ("compound", "nummod", "amod"):
+        return False
+    head = span.root.head
+    return (
+        head.pos_ == "NOUN" and head.is_lower and head.i not in triggers and head.i > span.end - 1
+    )
+
+
+def _clause_apart(doc: Doc, date: DateMention, m: _Mention) -> bool:
+    """Whether the date lies in a relative clause about something else than the trigger ("A
+    serial killer who fled to Mexico in 2003 was sentenced to life"): it dates that clause's
+    verb. A clause about the trigger dates it ("the Gun Buyback event that took place on
+    Saturday, December 5, 2015", "an investigation that started in January 2024")."""
+    span = doc.char_span(date.char_start, date.char_end, alignment_mode="expand")
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None) if span else None
+    if clause is None:
+        return False
+    words = {t.i for t in m.span} | {m.span[-1].head.i}  # "the Gun Buyback event"
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    return clause.head.i not in words and not any(i in inside for i in words)
+
+
 def _definite(m: _Mention) -> bool:
     return _definite_token(m.span[-1])
 
@@ -803,6 +891,11 @@ def _nested(draft: _Draft, date: DateMention) -> bool:
     return (draft.start <= date.start and date.end <= draft.end) or (
         date.start <= draft.start and draft.end <= date.end
     )
+
+
+def _narrower(date: DateMention, draft: _Draft) -> bool:
+    """Whether ``date`` lies within the draft's dates and spans fewer days."""
+    return _nested(draft, date) and date.end - date.start < draft.end - draft.start
 
 
 def _renamed(page: _Page, draft: _Draft, m: _Mention) -> bool:
