@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from pipeline.query import NoOutputError, require_output
 from pipeline.store import table_files
 
 STATUS_STYLE = {"mismatch": "bold red", "consistent": "green", "unverifiable": "yellow"}
@@ -64,7 +65,13 @@ def show_checks(
     of all checks by type and status followed by each check with what was compared, the expected and
     observed values, the documents and the evidence (``fmt="table"``), or as CSV / JSON
     rows with their evidence on ``stream``. Returns 1 when a printed check is a mismatch,
-    else 0, so that scripts can stop on it."""
+    2 when ``out_dir`` holds no pressx output (as the other readers), else 0, so that scripts
+    can stop on it."""
+    try:
+        require_output(Path(out_dir))
+    except NoOutputError as exc:
+        console.print(f"pressx check: {exc}", style="red", markup=False)
+        return 2
     checks = read_checks(Path(out_dir))
     if checks.empty:
         console.print(f"no checks in {out_dir} (run `pressx run ... --out {out_dir}` first)")

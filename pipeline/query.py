@@ -46,10 +46,15 @@ class NotReadOnlyError(Exception):
     """A statement that would do more than read the output tables."""
 
 
-def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per output table of ``out``."""
+def require_output(out: Path) -> None:
+    """Raise ``NoOutputError`` unless ``out`` holds the tables of a pressx run."""
     if not (out / COMMIT_TABLE).is_dir():
         raise NoOutputError(f"no pressx output in {out}/ (run `pressx run PATH --out {out}` first)")
+
+
+def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per output table of ``out``."""
+    require_output(out)
     con = duckdb.connect()
     for table in TABLE_NAMES:
         files = table_files(out.resolve(), table)

@@ -514,6 +514,13 @@ def test_18_11_usage_and_environment_errors_exit_2_without_a_traceback(tmp_path,
         assert "must be at least" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["check", "query", "show", "report"])
+def test_18_11_every_reader_exits_2_without_output(tmp_path, capsys, command):
+    extra = {"query": ["select 1"], "show": ["x"], "report": ["--to", str(tmp_path / "r")]}
+    assert main([command, *extra.get(command, []), "--out", str(tmp_path / "missing")]) == 2
+    assert "no pressx output" in " ".join(capsys.readouterr().out.split())
+
+
 def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(SHORT)
