@@ -67,14 +67,14 @@ def show_checks(
     rows with their evidence on ``stream``. Returns 1 when a printed check is a mismatch,
     2 when ``out_dir`` holds no pressx output (as the other readers), else 0, so that scripts
     can stop on it."""
-    try:
-        require_output(Path(out_dir))
-    except NoOutputError as exc:
-        console.print(f"pressx check: {exc}", style="red", markup=False)
-        return 2
     checks = read_checks(Path(out_dir))
     if checks.empty:
-        console.print(f"no checks in {out_dir} (run `pressx run ... --out {out_dir}` first)")
+        try:
+            require_output(Path(out_dir))
+        except NoOutputError as exc:
+            console.print(f"pressx check: {exc}", style="red", markup=False)
+            return 2
+        console.print(f"no checks in {out_dir}")
         return 0
     summary, total = summary_table(checks), len(checks)
     checks = where(checks)
