@@ -246,7 +246,9 @@ class PeopleFinder:
             doc = tok.doc
             inside = 0 < tok.i < len(doc) - 1
             return inside and is_capitalised(doc[tok.i - 1]) and is_capitalised(doc[tok.i + 1])
-        if not text[:1].isupper() or lower_words(tok.doc[tok.i - 1 : tok.i + 1]) == IN_CHARGE:
+        if not text[:1].isupper():
+            return False
+        if text.lower() == IN_CHARGE[-1] and tok.i and tok.doc[tok.i - 1].lower_ == IN_CHARGE[0]:
             return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
