@@ -25,8 +25,6 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 UPPER = re.compile(r"[^\W\d_a-z]", re.UNICODE)
 LOWER = re.compile(r"[a-z]")
 TRAILING_JUNK = re.compile(r"(?:\s*['’]s?|[\s,;:.“”\"'’(\[-])+$")
-#: What ends a role after its head: "Special Agent in Charge", "Officer in Charge".
-IN_CHARGE = ("in", "charge")
 #: Fewest words on a line that a line break only wraps (shorter lines are headings, menus).
 WRAP_WORDS = 6
 #: Words that tell a title-case line: five letters or more (not "of", "from", "with").
@@ -60,6 +58,12 @@ def same_line(left: Token, right: Token) -> bool:
         if "\n" in doc[k].whitespace_ or (k > left.i and "\n" in doc[k].text):
             return False
     return True
+
+
+def in_charge(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i:i + 2]`` is the "in Charge" that ends a role after its head ("Special
+    Agent in Charge", "Officer in Charge")."""
+    return i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].lower_ == "charge"
 
 
 def wrapped(left: Token, right: Token) -> bool:

@@ -27,13 +27,13 @@ from pipeline.extensions import in_boilerplate
 from pipeline.ids import normalise_key, stable_id
 from pipeline.names import (
     GLUE,
-    IN_CHARGE,
     POSSESSIVE,
     LineCase,
     RoleLexicon,
     acronym_fits,
     attached,
     clean_name,
+    in_charge,
     is_acronym,
     is_capitalised,
     join_ordinal,
@@ -416,7 +416,7 @@ class OrganisationFinder:
         while m < len(doc) and is_capitalised(doc[m]) and self.roles.is_role_word(doc[m]):
             m += 1
         role = m > k + joined and self.roles.is_head(doc[m - 1])
-        if role and lower_words(doc[m : m + 2]) == IN_CHARGE:
+        if role and in_charge(doc, m):
             m += 2  # "... Special Agent in Charge Sean Ragan"
         if m == len(doc) or not is_capitalised(doc[m]):
             return joined and role
@@ -428,11 +428,8 @@ class OrganisationFinder:
         return (
             role
             and len(name) == 2
-            and all(is_capitalised(t) and not self._org_word(t) for t in name)
+            and all(is_capitalised(t) and not (self._kind_word(t) or t.is_upper) for t in name)
         )
-
-    def _org_word(self, tok: Token) -> bool:
-        return tok.text in self.heads or self.roles.is_role_word(tok) or tok.is_upper
 
     def _comma_list(self, doc: Doc, end: int) -> int:
         """Extend a tail over ", Shipping and Waterways": comma-separated capitalised words that

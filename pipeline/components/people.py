@@ -25,14 +25,13 @@ from pipeline.extensions import in_boilerplate
 from pipeline.ids import normalise_key, stable_id
 from pipeline.names import (
     GLUE,
-    IN_CHARGE,
     INITIAL,
     POSSESSIVE,
     LineCase,
     RoleLexicon,
     clean_name,
+    in_charge,
     is_capitalised,
-    lower_words,
     same_line,
     sentence_starts,
     singular,
@@ -248,7 +247,7 @@ class PeopleFinder:
             return inside and is_capitalised(doc[tok.i - 1]) and is_capitalised(doc[tok.i + 1])
         if not text[:1].isupper():
             return False
-        if text.lower() == IN_CHARGE[-1] and tok.i and tok.doc[tok.i - 1].lower_ == IN_CHARGE[0]:
+        if tok.lower_ == "charge" and tok.i and in_charge(tok.doc, tok.i - 1):
             return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
@@ -522,7 +521,7 @@ class PeopleFinder:
         last = heads[-1]
         if last + 1 < end and doc[last + 1].lower_ in self.roles.post:
             last += 1
-        elif last + 2 < end and lower_words(doc[last + 1 : last + 3]) == IN_CHARGE:
+        elif last + 2 < end and in_charge(doc, last + 1):
             last += 2  # "Special Agent in Charge"
         tail_end = last + 1
         if tail_end < end and doc[tail_end].lower_ in {"of", "to", "for"}:
