@@ -21,8 +21,8 @@ $(BROWSER):
 	apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium
 
 test: $(STAMP) $(BROWSER)
-	$(BIN)/ruff check pipeline tests bench
-	$(BIN)/ruff format --check pipeline tests bench
+	$(BIN)/ruff check pipeline models tests bench
+	$(BIN)/ruff format --check pipeline models tests bench
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

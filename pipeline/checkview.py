@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from pipeline.query import NoOutputError, require_output
-from pipeline.store import table_files
+from pressx.query import NoOutputError, require_output
+from pressx.store import table_files
 
 STATUS_STYLE = {"mismatch": "bold red", "consistent": "green", "unverifiable": "yellow"}
 STATUS_ORDER = {"mismatch": 0, "unverifiable": 1, "consistent": 2}

@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.engines import EngineError
-from pipeline.run import NoInputError, RunSettings, RunSummary, run
-from pipeline.store import OutputBusyError
+from pressx.engines import EngineError
+from pressx.run import NoInputError, RunSettings, RunSummary, run
+from pressx.store import OutputBusyError
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 RUN_EPILOG = """\
@@ -251,26 +251,26 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.checkview import CheckFilter, show_checks
+    from pressx.checkview import CheckFilter, show_checks
 
     where = CheckFilter(tuple(args.status or ()), tuple(args.type or ()), args.doc)
     return show_checks(args.out, console=console, where=where, fmt=args.format, stream=sys.stdout)
 
 
 def _query(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.query import run_query
+    from pressx.query import run_query
 
     return run_query(args.out, args.sql, fmt=args.format, console=console, stream=sys.stdout)
 
 
 def _show(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.show import show
+    from pressx.show import show
 
     return show(args.out, args.doc_id, console)
 
 
 def _report(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.report import write_report
+    from pressx.report import write_report
 
     return write_report(args.out, args.to, console)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.components.checks import DurationFinder
-from pipeline.ids import normalise_key, stable_id
-from pipeline.nlp import load_config
-from pipeline.records import Check, Evidence
-from pipeline.resources import load_json
+from pressx.components.checks import DurationFinder
+from pressx.ids import normalise_key, stable_id
+from pressx.nlp import load_config
+from pressx.records import Check, Evidence
+from pressx.resources import load_json
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 

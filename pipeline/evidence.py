@@ -16,8 +16,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.query import fetch
-from pipeline.schema import TABLES, column_names
+from pressx.query import fetch
+from pressx.schema import TABLES, column_names
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,10 @@ from functools import cache
 
 from spacy.language import Language
 
-from pipeline.inputs import Source
-from pipeline.language import detect_language
-from pipeline.nlp import build_nlp
-from pipeline.tables import Rows, doc_rows, document_row, empty_rows
+from pressx.inputs import Source
+from pressx.language import detect_language
+from pressx.nlp import build_nlp
+from pressx.tables import Rows, doc_rows, document_row, empty_rows
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -26,7 +26,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from pipeline.datetext import parse_date
+from pressx.datetext import parse_date
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.resources import load_json
+from pressx.resources import load_json
 
 WORD = re.compile(r"[^\W\d_]+")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.resources import load_json
+from pressx.resources import load_json
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 GLUE = frozenset({"-", "–", "/", "&"})

@@ -8,7 +8,7 @@ import spacy
 from confection import Config
 from spacy.language import Language
 
-from pipeline import components, extensions  # noqa: F401  (components registers the factories)
+from pressx import components, extensions  # noqa: F401  (components registers the factories)
 
 DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
 

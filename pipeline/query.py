@@ -23,8 +23,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.schema import TABLE_NAMES, arrow_schema
-from pipeline.store import COMMIT_TABLE, table_files
+from pressx.schema import TABLE_NAMES, arrow_schema
+from pressx.store import COMMIT_TABLE, table_files
 
 FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)

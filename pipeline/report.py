@@ -5,7 +5,7 @@ Layout of REPORT_DIR::
     index.html          documents with their row counts per table, with filters
     checks.html         every check, mismatches first, with links to the evidence
     docs/<doc>.html     one page per document: text with highlighted evidence, then its rows
-    assets/             report.css (layer colours from ``pipeline.evidence``) and report.js
+    assets/             report.css (layer colours from ``pressx.evidence``) and report.js
 
 The pages are rendered from the Jinja2 templates in ``pipeline/report_assets``.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from rich.console import Console
 
-from pipeline.evidence import (
+from pressx.evidence import (
     EXTRACTION_TABLES,
     LAYERS,
     STATUS_ORDER,
@@ -32,7 +32,7 @@ from pipeline.evidence import (
     load_documents,
     row_columns,
 )
-from pipeline.query import NoOutputError, open_tables
+from pressx.query import NoOutputError, open_tables
 
 ASSETS = "report_assets"
 DOCS = "docs"
@@ -74,7 +74,7 @@ def doc_href(doc_id: str) -> str:
 
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("pipeline", ASSETS),
+        loader=PackageLoader("pressx", ASSETS),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,18 +1,21 @@
-"""Loading the rule data under ``models/``: lexicons, patterns and gazetteers as files."""
+"""Loading the rule data under ``models/``: lexicons, patterns and gazetteers as files.
+
+The folder ships inside the installed package as ``pressx.models`` (see ``pyproject.toml``),
+so an installed wheel, an editable checkout and every Dask worker read the same files.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 def rules_path(name: str) -> Path:
-    """Path of a rule file: absolute paths are kept, others are looked up under ``models/``."""
+    """Path of a rule file: absolute paths are kept, others are looked up in ``models/``."""
     path = Path(name)
-    return path if path.is_absolute() else MODELS_DIR / path
+    return path if path.is_absolute() else Path(str(files("pressx.models") / name))
 
 
 @cache
@@ -26,10 +29,3 @@ def load_lines(name: str) -> tuple[str, ...]:
 def load_json(name: str):
     """A JSON rule file (patterns, mappings)."""
     return json.loads(rules_path(name).read_text(encoding="utf-8"))
-
-
-@cache
-def load_jsonl(name: str) -> tuple[dict, ...]:
-    """A JSON-lines rule file, one record a line (e.g. spaCy entity-ruler patterns)."""
-    lines = rules_path(name).read_text(encoding="utf-8").splitlines()
-    return tuple(json.loads(line) for line in lines if line.strip())

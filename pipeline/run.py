@@ -12,13 +12,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline.crosscheck import cross_release_checks
-from pipeline.engines import run_dask, run_local
-from pipeline.extract import ExtractSettings
-from pipeline.inputs import InputFile, Source, count_documents, discover, read_sources
-from pipeline.schema import TABLE_NAMES
-from pipeline.store import Store
-from pipeline.tables import record_row, sha256
+from pressx.crosscheck import cross_release_checks
+from pressx.engines import run_dask, run_local
+from pressx.extract import ExtractSettings
+from pressx.inputs import InputFile, Source, count_documents, discover, read_sources
+from pressx.schema import TABLE_NAMES
+from pressx.store import Store
+from pressx.tables import record_row, sha256
 
 CROSS_CHECK_TABLES = ("documents", "participants", "events", "dates", "organisations")
 

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.evidence import (
+from pressx.evidence import (
     CHECK_COLUMNS,
     EXTRACTION_TABLES,
     LAYER_BY_TABLE,
@@ -25,7 +25,7 @@ from pipeline.evidence import (
     load_document,
     row_columns,
 )
-from pipeline.query import NoOutputError, open_tables, visible
+from pressx.query import NoOutputError, open_tables, visible
 
 EVIDENCE_CHARS = 100  # longer evidence (quotes) is cut in the row tables
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.records import Person
+from pressx.records import Person
 
 SUBJECTS = ("nsubj", "nsubjpass")
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})

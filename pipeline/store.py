@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schema import TABLE_NAMES, arrow_schema
+from pressx.schema import TABLE_NAMES, arrow_schema
 
 COMMIT_TABLE = "documents"
 CROSS_PART = "cross-release.parquet"

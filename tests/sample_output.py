@@ -14,8 +14,8 @@ import json
 import re
 from pathlib import Path
 
-from pipeline.ids import stable_id
-from pipeline.store import Store
+from pressx.ids import stable_id
+from pressx.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -3,7 +3,7 @@ sentences, numbered lists, headlines and media-contact blocks of the release are
 
 from __future__ import annotations
 
-from pipeline.extensions import in_boilerplate
+from pressx.extensions import in_boilerplate
 
 
 def _covered(doc, phrase: str) -> bool:

@@ -1,4 +1,4 @@
-"""Figure checks: within a release (pressx_checks), across releases (pipeline.crosscheck) and
+"""Figure checks: within a release (pressx_checks), across releases (pressx.crosscheck) and
 their display (`pressx check`), on the seed releases and real sentences."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
-from pipeline.checkview import read_checks, show_checks
-from pipeline.cli import main
-from pipeline.components.checks import DurationFinder
-from pipeline.crosscheck import cross_release_checks
-from pipeline.resources import load_json
+from pressx.checkview import read_checks, show_checks
+from pressx.cli import main
+from pressx.components.checks import DurationFinder
+from pressx.crosscheck import cross_release_checks
+from pressx.resources import load_json
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 COACHING = "unodc-2021-03-30-coaching-session"

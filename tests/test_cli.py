@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cli import build_parser, main
+from pressx.cli import build_parser, main
 
 
 def _commands() -> list[str]:

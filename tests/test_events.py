@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.places import PlaceFinder
-from pipeline.resources import load_json
+from pressx.places import PlaceFinder
+from pressx.resources import load_json
 
 D = dt.date
 

@@ -8,9 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from pipeline.ids import normalise_key
-from pipeline.resources import load_json
-from pipeline.run import RunSettings, run
+from pressx.ids import normalise_key
+from pressx.resources import load_json
+from pressx.run import RunSettings, run
 from tests.conftest import CORPUS
 
 NUMBER_WORD = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cli import main
-from pipeline.extract import DocTimeout, ExtractSettings, extract_batch, time_budget
-from pipeline.inputs import Source, discover, read_sources
-from pipeline.run import RunSettings, run
-from pipeline.store import Store
-from pipeline.tables import doc_rows
+from pressx.cli import main
+from pressx.extract import DocTimeout, ExtractSettings, extract_batch, time_budget
+from pressx.inputs import Source, discover, read_sources
+from pressx.run import RunSettings, run
+from pressx.store import Store
+from pressx.tables import doc_rows
 from tests.conftest import CORPUS
 
 SPANISH = (
@@ -384,7 +384,7 @@ def test_18_8_workers_die_with_their_parent(tmp_path):
     (tmp_path / "in").mkdir()
     for i in range(6):
         (tmp_path / "in" / f"chain{i}.txt").write_text(SLOW)
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--quiet"]
+    cmd = [sys.executable, "-m", "pressx.cli", "run", str(tmp_path / "in"), "--quiet"]
     proc = subprocess.Popen(
         [*cmd, "--out", str(tmp_path / "out"), "--workers", "2", "--batch-size", "1"]
     )
@@ -408,7 +408,7 @@ def test_18_8_sigterm_and_ctrl_c_stop_with_one_line(tmp_path, signum):
     (tmp_path / "in" / "a-short.txt").write_text(SHORT)
     for i in range(4):
         (tmp_path / "in" / f"chain{i}.txt").write_text(SLOW)
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--quiet"]
+    cmd = [sys.executable, "-m", "pressx.cli", "run", str(tmp_path / "in"), "--quiet"]
     proc = subprocess.Popen(
         [*cmd, "--out", str(tmp_path / "out"), "--batch-size", "1", "--workers", "2"],
         stdout=subprocess.PIPE,
@@ -528,7 +528,7 @@ def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
     def full(path, data):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pipeline.store._atomic_write", full)
+    monkeypatch.setattr("pressx.store._atomic_write", full)
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 2
     message = " ".join(capsys.readouterr().out.split())
     assert message.startswith(f"pressx run: cannot write to {tmp_path / 'out'}: No space left")
@@ -584,7 +584,7 @@ def test_18_3_two_runs_on_one_output_at_once(tmp_path):
     (tmp_path / "in").mkdir()
     for i in range(3):
         (tmp_path / "in" / f"r{i}.txt").write_text(SEED)
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "in"), "--quiet"]
+    cmd = [sys.executable, "-m", "pressx.cli", "run", str(tmp_path / "in"), "--quiet"]
     cmd += ["--out", str(tmp_path / "out"), "--batch-size", "1"]
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.people import person_for_role
+from pressx.components.people import person_for_role
 
 
 def _people(doc):

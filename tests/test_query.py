@@ -9,10 +9,10 @@ import shutil
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.query import open_tables
-from pipeline.schema import TABLE_NAMES, column_names
-from pipeline.store import Store
+from pressx.cli import main
+from pressx.query import open_tables
+from pressx.schema import TABLE_NAMES, column_names
+from pressx.store import Store
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 BY_AGENCY = (

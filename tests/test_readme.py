@@ -7,15 +7,15 @@ import shlex
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.schema import (
+from pressx.cli import main
+from pressx.schema import (
     README_END,
     README_START,
     TABLES,
     data_dictionary,
     readme_with_dictionary,
 )
-from pipeline.schema import main as schema_main
+from pressx.schema import main as schema_main
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"
@@ -26,7 +26,7 @@ def test_readme_data_dictionary_is_the_schemas():
     text = README.read_text(encoding="utf-8")
     assert readme_with_dictionary(text) == text, (
         "the README's data dictionary differs from pipeline/schema.py: "
-        "run `python -m pipeline.schema --write-readme`"
+        "run `python -m pressx.schema --write-readme`"
     )
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.evidence import LAYER_BY_TABLE
-from pipeline.query import open_tables
-from pipeline.report import doc_href
-from pipeline.run import RunSettings, run
+from pressx.cli import main
+from pressx.evidence import LAYER_BY_TABLE
+from pressx.query import open_tables
+from pressx.report import doc_href
+from pressx.run import RunSettings, run
 from tests.conftest import CORPUS
 
 TRAINING = "unodc-2020-11-06-female-officers-training"

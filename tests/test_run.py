@@ -14,9 +14,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.run import RunSettings, run
-from pipeline.schema import TABLE_NAMES, arrow_schema
-from pipeline.store import Store
+from pressx.run import RunSettings, run
+from pressx.schema import TABLE_NAMES, arrow_schema
+from pressx.store import Store
 from tests.conftest import CORPUS
 
 
@@ -81,7 +81,7 @@ def test_store_drops_parts_of_uncommitted_batches(tmp_path):
 
 def test_killed_run_resumes_without_lost_or_duplicated_rows(corpus_out, tmp_path):
     out, _ = corpus_out
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(CORPUS), "--out", str(tmp_path)]
+    cmd = [sys.executable, "-m", "pressx.cli", "run", str(CORPUS), "--out", str(tmp_path)]
     proc = subprocess.Popen([*cmd, "--batch-size", "1", "--quiet"], stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(list((tmp_path / "documents").glob("part-*.parquet"))) < 3:

@@ -7,10 +7,10 @@ import re
 import pytest
 from rich.console import Console
 
-from pipeline.cli import main
-from pipeline.evidence import Span, load_document, segments
-from pipeline.query import open_tables
-from pipeline.show import highlighted_text, layer_style, suggestions
+from pressx.cli import main
+from pressx.evidence import Span, load_document, segments
+from pressx.query import open_tables
+from pressx.show import highlighted_text, layer_style, suggestions
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 

@@ -1,6 +1,6 @@
 """pressx spaCy components. Importing this package registers every factory with spaCy."""
 
-from pipeline.components import (
+from pressx.components import (
     boilerplate,
     breaks,
     checks,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.resources import load_json
+from pressx.resources import load_json
 
 
 @dataclass(slots=True)

@@ -16,10 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
-from pipeline.extensions import in_boilerplate
-from pipeline.ids import stable_id
-from pipeline.records import Check, DateMention, Event, Evidence, Participant
-from pipeline.resources import load_json, load_lines
+from pressx.extensions import in_boilerplate
+from pressx.ids import stable_id
+from pressx.records import Check, DateMention, Event, Evidence, Participant
+from pressx.resources import load_json, load_lines
 
 YEAR = re.compile(r"\b\d{4}\b")
 TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.datetext import DateFinder, DateRules
-from pipeline.extensions import in_boilerplate
-from pipeline.records import DateMention
-from pipeline.resources import load_json
+from pressx.datetext import DateFinder, DateRules
+from pressx.extensions import in_boilerplate
+from pressx.records import DateMention
+from pressx.resources import load_json
 
 
 @Language.factory(

@@ -23,13 +23,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.extensions import in_boilerplate
-from pipeline.ids import stable_id
-from pipeline.names import singular
-from pipeline.patterns import longest_first
-from pipeline.places import PlaceFinder
-from pipeline.records import DateMention, Event, Participant
-from pipeline.resources import load_json
+from pressx.extensions import in_boilerplate
+from pressx.ids import stable_id
+from pressx.names import singular
+from pressx.patterns import longest_first
+from pressx.places import PlaceFinder
+from pressx.records import DateMention, Event, Participant
+from pressx.resources import load_json
 
 _QUOTED_TITLE = re.compile(
     r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"

@@ -8,8 +8,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
-from pipeline.resources import load_json
+from pressx.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
+from pressx.resources import load_json
 
 
 def _compile(pattern: str) -> re.Pattern:

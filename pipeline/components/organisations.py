@@ -23,9 +23,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.extensions import in_boilerplate
-from pipeline.ids import normalise_key, stable_id
-from pipeline.names import (
+from pressx.extensions import in_boilerplate
+from pressx.ids import normalise_key, stable_id
+from pressx.names import (
     GLUE,
     POSSESSIVE,
     LineCase,
@@ -44,8 +44,8 @@ from pipeline.names import (
     singular,
     wrapped,
 )
-from pipeline.records import Organisation
-from pipeline.resources import load_json
+from pressx.records import Organisation
+from pressx.resources import load_json
 
 DASHES = frozenset({"-", "–"})
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "PART", "VERB"})

@@ -8,7 +8,7 @@ Agency's (FIA) ..." -> FIA), the category from the verb or noun governing it (ki
 detained, ...) and whether it is a total or a part of one. Percentages, money, ages and
 durations are never counts: their number does not stand before a people noun. Tables whose
 header names people ("Year Civilians Death SFs martyred 2020 140 43 ... Total 617 192") give
-their rows' and total row's figures (``pipeline.count_tables``).
+their rows' and total row's figures (``pressx.count_tables``).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
-from pipeline.count_tables import Table, counted_cells, find_tables
-from pipeline.extensions import in_boilerplate
-from pipeline.names import lower_words
-from pipeline.records import Organisation, Participant, Person
-from pipeline.resources import load_json, load_lines
+from pressx.count_tables import Table, counted_cells, find_tables
+from pressx.extensions import in_boilerplate
+from pressx.names import lower_words
+from pressx.records import Organisation, Participant, Person
+from pressx.resources import load_json, load_lines
 
 DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
 DECIMAL_RE = re.compile(r"^\d+\.\d+$")  # "6.7" lakh

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import in_boilerplate
-from pipeline.ids import normalise_key, stable_id
-from pipeline.names import (
+from pressx.extensions import in_boilerplate
+from pressx.ids import normalise_key, stable_id
+from pressx.names import (
     GLUE,
     INITIAL,
     POSSESSIVE,
@@ -37,8 +37,8 @@ from pipeline.names import (
     singular,
     token_bounds,
 )
-from pipeline.records import Person
-from pipeline.resources import load_json, load_lines
+from pressx.records import Person
+from pressx.resources import load_json, load_lines
 
 ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the", "in"})
 #: Dependency labels of a name under the verb that gives its part in a case (rules in

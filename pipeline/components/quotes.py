@@ -1,6 +1,6 @@
 """Quoted statements and who said them.
 
-Quotation marks are paired by ``pipeline.quotemarks``; each quotation is then attributed, in
+Quotation marks are paired by ``pressx.quotemarks``; each quotation is then attributed, in
 this order of trust:
 
 1. a dash and a name or role right after it, as in headlines (``“...” – Shri X``);
@@ -14,7 +14,7 @@ this order of trust:
    them (``“...,” said X. “...”``, paragraphs of one quote, quotes in a headline run).
 
 The speaker of a cue is the subject of its verb (from the parse), else the person named nearest
-the cue in the clause; it is resolved through ``pipeline.speakers`` (names, pronouns, roles) and
+the cue in the clause; it is resolved through ``pressx.speakers`` (names, pronouns, roles) and
 kept as the description (``one of the participants``) when it names nobody. Titles, slogans and
 scare quotes are what is left: marks with no attribution, words that are not a statement (no
 finite verb and no sentence end; verbless headlines count only with a name next to them), or
@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.extensions import in_boilerplate
-from pipeline.ids import stable_id
-from pipeline.quotemarks import Quotation, find_quotations
-from pipeline.records import Quote
-from pipeline.resources import load_json
-from pipeline.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase, token_at
+from pressx.extensions import in_boilerplate
+from pressx.ids import stable_id
+from pressx.quotemarks import Quotation, find_quotations
+from pressx.records import Quote
+from pressx.resources import load_json
+from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase, token_at
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
