@@ -15,12 +15,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from pressx.query import NoOutputError, require_output
-from pressx.store import table_files
+from pressx.query import require_output
+from pressx.store import snapshot
 
 STATUS_STYLE = {"mismatch": "bold red", "consistent": "green", "unverifiable": "yellow"}
 STATUS_ORDER = {"mismatch": 0, "unverifiable": 1, "consistent": 2}
-FORMATS = ("table", "csv", "json")
 COLUMNS = ("check_id", "check_type", "status", "doc_ids", "message", "expected", "observed")
 
 
@@ -47,10 +46,7 @@ class CheckFilter:
 def read_checks(out_dir: Path) -> pd.DataFrame:
     """The checks table of ``out_dir`` (a folder of parts or one ``checks.parquet``)."""
     single = out_dir / "checks.parquet"
-    paths = [single] if single.is_file() else table_files(out_dir, "checks")
-    if not paths:
-        return pd.DataFrame()
-    return pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)
+    return pd.read_parquet(single) if single.is_file() else snapshot(out_dir).read("checks")
 
 
 def show_checks(
@@ -65,15 +61,11 @@ def show_checks(
     of all checks by type and status followed by each check with what was compared, the expected and
     observed values, the documents and the evidence (``fmt="table"``), or as CSV / JSON
     rows with their evidence on ``stream``. Returns 1 when a printed check is a mismatch,
-    2 when ``out_dir`` holds no pressx output (as the other readers), else 0, so that scripts
-    can stop on it."""
+    else 0, so that scripts can stop on it; ``NoOutputError`` (as the other readers) when
+    ``out_dir`` holds neither checks nor a documents table."""
     checks = read_checks(Path(out_dir))
     if checks.empty:
-        try:
-            require_output(Path(out_dir))
-        except NoOutputError as exc:
-            console.print(f"pressx check: {exc}", style="red", markup=False)
-            return 2
+        require_output(Path(out_dir))
         console.print(f"no checks in {out_dir}")
         return 0
     summary, total = summary_table(checks), len(checks)

@@ -11,17 +11,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from pressx import __version__
 from pressx.engines import EngineError
-from pressx.run import NoInputError, RunSettings, RunSummary, run
-from pressx.store import OutputBusyError
+from pressx.inputs import SamePathError
+from pressx.query import NoOutputError, require_output
+from pressx.run import NoInputError, OldOutputError, RunSettings, RunSummary, run
+from pressx.store import OutputBusyError, reading
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+READERS = ("check", "query", "show", "report")
+MAX_IDS_SHOWN = 5
 RUN_EPILOG = """\
 exit status:
   0    every document was processed
   1    some documents failed: each has a `documents` row with status `error` and a message
   2    nothing to do, bad usage or environment: no supported file in PATH, bad option,
-       --out busy (another run writes to it), not writable or full
+       two inputs with one path, --out busy (another run writes to it), not writable or
+       full, or written by an older pressx (use --rebuild)
   130  interrupted (Ctrl-C or SIGTERM): committed batches are kept; the next run resumes
 """
 
@@ -49,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pressx",
         description="Press releases in, clean queryable facts out (Parquet tables).",
+        epilog="exit status 2 for every reading command (check, query, show, report) when "
+        "--out holds no pressx output; messages and errors go to stderr",
     )
+    parser.add_argument("--version", action="version", version=f"pressx {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p_run = commands.add_parser(
@@ -57,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract the tables from files or folders of releases",
         description="Extract events, dates, organisations, people, participant counts, quotes "
         "and figure checks from .txt/.md, .html/.htm and .jsonl releases. Re-runs skip "
-        "documents whose text is unchanged; changed documents replace their old rows.",
+        "documents whose text and pipeline (version, model, config, rules) are unchanged; "
+        "the others are extracted again and replace their old rows.",
         epilog=RUN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -100,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds one document may take before it becomes an error row (default: 60; "
         "0: no limit)",
     )
+    p_run.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="forget every document stored in --out and extract the given paths afresh",
+    )
     p_run.add_argument("--quiet", action="store_true", help="no progress bar")
     p_run.set_defaults(handler=_run)
 
@@ -110,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
         "each check (mismatches first) with what was compared, the expected and observed "
         "values, the doc ids and the evidence.",
         epilog="example: pressx check --out out --status mismatch --type name_spelling\n"
-        "exit status: 0 no mismatch among the checks printed, 1 at least one mismatch",
+        "exit status: 0 no mismatch among the checks printed, 1 at least one mismatch, "
+        "2 no output",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_out(p_check)
@@ -186,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(args: argparse.Namespace, console: Console) -> int:
+def _run(args: argparse.Namespace, console: Console, errors: Console) -> int:
     settings = RunSettings(
         out=args.out,
         model=args.model,
@@ -200,16 +216,24 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         max_chars=args.max_chars,
         max_file_bytes=args.max_file_bytes,
         doc_timeout=args.doc_timeout,
+        rebuild=args.rebuild,
         progress=not args.quiet,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(args.paths, settings)
-    except (NoInputError, FileNotFoundError, OutputBusyError, EngineError) as exc:
-        console.print(f"pressx run: {exc}", style="red", markup=False)
+    except (
+        NoInputError,
+        FileNotFoundError,
+        SamePathError,
+        OutputBusyError,
+        OldOutputError,
+        EngineError,
+    ) as exc:
+        errors.print(f"pressx run: {exc}", style="red", markup=False)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        console.print(
+        errors.print(
             f"pressx run: interrupted; the batches written to {args.out} are kept and the "
             "next run resumes where this one stopped",
             style="red",
@@ -217,7 +241,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         )
         return EXIT_INTERRUPTED
     except OSError as exc:
-        console.print(
+        errors.print(
             f"pressx run: cannot write to {args.out}: {exc.strerror or exc}; the batches "
             "written are kept and the next run resumes",
             style="red",
@@ -248,37 +272,56 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
         f"{summary.n_words:,} words in {summary.seconds:.1f}s "
         f"= {summary.words_per_second:,.0f} words/s"
     )
+    if summary.reextracted:
+        shown = ", ".join(summary.reextracted[:MAX_IDS_SHOWN])
+        more = len(summary.reextracted) - MAX_IDS_SHOWN
+        console.print(
+            f"pipeline changed ({'; '.join(summary.pipeline_changes)}): "
+            f"{len(summary.reextracted):,} unchanged documents extracted again: {shown}"
+            + (f" and {more:,} more" if more > 0 else ""),
+            markup=False,
+        )
 
 
-def _check(args: argparse.Namespace, console: Console) -> int:
+def _check(args: argparse.Namespace, console: Console, errors: Console) -> int:
     from pressx.checkview import CheckFilter, show_checks
 
     where = CheckFilter(tuple(args.status or ()), tuple(args.type or ()), args.doc)
     return show_checks(args.out, console=console, where=where, fmt=args.format, stream=sys.stdout)
 
 
-def _query(args: argparse.Namespace, console: Console) -> int:
+def _query(args: argparse.Namespace, console: Console, errors: Console) -> int:
     from pressx.query import run_query
 
-    return run_query(args.out, args.sql, fmt=args.format, console=console, stream=sys.stdout)
+    return run_query(
+        args.out, args.sql, fmt=args.format, console=console, errors=errors, stream=sys.stdout
+    )
 
 
-def _show(args: argparse.Namespace, console: Console) -> int:
+def _show(args: argparse.Namespace, console: Console, errors: Console) -> int:
     from pressx.show import show
 
-    return show(args.out, args.doc_id, console)
+    return show(args.out, args.doc_id, console, errors)
 
 
-def _report(args: argparse.Namespace, console: Console) -> int:
+def _report(args: argparse.Namespace, console: Console, errors: Console) -> int:
     from pressx.report import write_report
 
+    require_output(args.out)
     return write_report(args.out, args.to, console)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    console = Console(stderr=False)
-    return args.handler(args, console)
+    console, errors = Console(), Console(stderr=True)
+    if args.command not in READERS:
+        return args.handler(args, console, errors)
+    try:
+        with reading(args.out):
+            return args.handler(args, console, errors)
+    except NoOutputError as exc:
+        errors.print(f"pressx {args.command}: {exc}", style="red", markup=False)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -36,10 +36,16 @@ class CohortLink:
     nouns: frozenset[str]
 
 
-def cross_release_checks(tables: dict[str, pd.DataFrame]) -> list[Check]:
+def cross_release_checks(
+    tables: dict[str, pd.DataFrame], *, config: str | None = None
+) -> list[Check]:
     """Checks between releases of a run; ``tables`` holds at least documents, participants,
-    events and dates (organisations, when given, match agencies named differently)."""
-    rules = load_json(load_config()["components"]["pressx_checks"]["rules"])
+    events and dates (organisations, when given, match agencies named differently). None
+    when the pipeline ``config`` (default: ``default.cfg``) has no ``pressx_checks``."""
+    settings = load_config(config)
+    if "pressx_checks" not in settings["nlp"]["components"]:
+        return []
+    rules = load_json(settings["components"]["pressx_checks"]["rules"])
     docs, parts, events = (
         tables.get(t, pd.DataFrame()) for t in ("documents", "participants", "events")
     )

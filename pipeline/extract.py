@@ -96,13 +96,18 @@ def pipeline_for(model: str | None, config: str | None) -> Language:
 
 
 def extract_batch(sources: list[Source], settings: ExtractSettings) -> BatchResult:
-    """Rows of every table for ``sources``; a failing document becomes an error row."""
+    """Rows of every table for ``sources``. Every step of a document (checks of its text,
+    language, the pipeline within its time budget, its rows) is isolated: a document that
+    fails or runs over becomes an error row, and the batch goes on."""
     nlp = pipeline_for(settings.model, settings.config)
     result = BatchResult()
     todo: list[tuple[Source, str | None]] = []
     for source in sources:
-        problem = source.error or _refusal(source.text or "", settings)
-        language = detect_language(source.text) if not problem else None
+        try:
+            problem = source.error or _refusal(source.text or "", settings)
+            language = detect_language(source.text) if not problem else None
+        except Exception as exc:
+            problem, language = _failure(exc, settings), None
         if problem or language not in ("en", None):
             _add(result, document_row(source, None, language=language, error=problem), [])
         else:
@@ -112,20 +117,29 @@ def extract_batch(sources: list[Source], settings: ExtractSettings) -> BatchResu
     with nlp.memory_zone():
         outcomes = _process(nlp, [s for s, _ in todo], settings.doc_timeout)
         for (source, language), outcome in zip(todo, outcomes, strict=True):
-            if isinstance(outcome, DocTimeout):
-                error = (
-                    f"timed out: extraction took over {settings.doc_timeout:g} s "
-                    "(--doc-timeout); the rest of the run went on"
-                )
-                _add(result, document_row(source, None, language=language, error=error), [])
-            elif isinstance(outcome, Exception):
-                error = f"extraction failed ({type(outcome).__name__}: {outcome}); please report"
+            if not isinstance(outcome, Exception):
+                try:
+                    rows = doc_rows(outcome)
+                    row = document_row(source, outcome, language=language)
+                except Exception as exc:
+                    outcome = exc
+            if isinstance(outcome, Exception):
+                error = _failure(outcome, settings)
                 _add(result, document_row(source, None, language=language, error=error), [])
             else:
                 result.n_words += len(outcome)
-                row = document_row(source, outcome, language=language)
-                _add(result, row, [doc_rows(outcome)])
+                _add(result, row, [rows])
     return result
+
+
+def _failure(exc: Exception, settings: ExtractSettings) -> str:
+    """The error message of a document whose extraction raised ``exc``."""
+    if isinstance(exc, DocTimeout):
+        return (
+            f"timed out: extraction took over {settings.doc_timeout:g} s "
+            "(--doc-timeout); the rest of the run went on"
+        )
+    return f"extraction failed ({type(exc).__name__}: {exc}); please report"
 
 
 def _refusal(text: str, settings: ExtractSettings) -> str | None:

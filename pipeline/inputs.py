@@ -3,12 +3,18 @@
 Every input becomes a ``Source``; one that cannot be read becomes a ``Source`` with an
 ``error`` a person can act on, so the run goes on and nothing is silently lost.
 
+A document is known by its path, which starts with the name of the folder given to
+``pressx run`` (a file given by itself: with the name of its folder): ``pressx run data/a``
+records ``a/x.txt`` and ``pressx run data/a data/b`` records ``a/x.txt`` and ``b/x.txt``, two
+releases, whichever else the run holds. Two inputs of one run with the same path (``x/a/f.txt``
+and ``y/a/f.txt``) are refused; a file found under two of the given folders counts once.
+
 Document ids are stable: a file's id is its name without the suffix, a JSONL record's id
 its ``id`` field (else ``<file id>-<line>``), whatever other files the run holds. An id
-already claimed, by an earlier document of the run or by a document of another path in the
-output folder, is never reused: the newcomer's id is its path relative to the input root
-without the suffix (a JSONL record's: ``<file id>/<record id>``), numbered ``-2``, ``-3``
-... while that is taken too. The same relative path under another root is the same release.
+already claimed, by an earlier document of the run (in path order) or by a document of another
+path in the output folder, is never reused: the newcomer's id is its path without the suffix
+(a JSONL record's: ``<file id>/<record id>``), numbered ``-2``, ``-3`` ... while that is
+taken too.
 """
 
 from __future__ import annotations
@@ -55,6 +61,10 @@ class InputError(Exception):
     """An input that cannot be turned into release text; the message says why."""
 
 
+class SamePathError(Exception):
+    """Two inputs of one run would be recorded with the same path."""
+
+
 @dataclass(slots=True)
 class Source:
     """One release to process (or the error that stopped it)."""
@@ -75,10 +85,16 @@ class InputFile:
 
     @property
     def relative(self) -> str:
-        """The path relative to the input root (bytes of a file name that are not UTF-8 shown
-        as ``\\xNN`` escapes, so every name can be stored and printed)."""
-        rel = self.path.relative_to(self.root) if self.path != self.root else Path(self.path.name)
-        return printable_name(rel.as_posix())
+        """The recorded path: the input folder's name, then the path inside it (bytes of a
+        file name that are not UTF-8 shown as ``\\xNN`` escapes, so every name can be stored
+        and printed)."""
+        folder = Path(os.path.abspath(self.root)).name
+        inside = self.path.relative_to(self.root).as_posix()
+        return printable_name(f"{folder}/{inside}" if folder else inside)
+
+    @property
+    def without_suffix(self) -> str:
+        return self.relative.removesuffix(printable_name(self.path.suffix))
 
     @property
     def stem(self) -> str:
@@ -92,24 +108,34 @@ def printable_name(name: str) -> str:
 
 def discover(paths: Iterable[str | Path]) -> list[InputFile]:
     """Supported files under each path (folders searched recursively, symlinked folders not
-    followed, so a symlink loop cannot trap the walk), sorted for a stable order."""
-    found: list[InputFile] = []
+    followed, so a symlink loop cannot trap the walk), in the order of their recorded paths
+    (the same whatever the order of ``paths``); ``SamePathError`` when two files would be
+    recorded with the same path."""
+    found: dict[str, InputFile] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            root = path
-            for folder, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                found += [
-                    InputFile(root, Path(folder) / f)
-                    for f in sorted(files)
-                    if Path(f).suffix.lower() in SUPPORTED and not f.startswith(".")
-                ]
+            files = [
+                InputFile(path, Path(folder) / name)
+                for folder, dirs, names in os.walk(path, followlinks=False)
+                for name in names
+                if Path(name).suffix.lower() in SUPPORTED and not name.startswith(".")
+            ]
         elif path.exists() or path.is_symlink():
-            found.append(InputFile(path.parent, path))
+            files = [InputFile(path.parent, path)]
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
-    return found
+        seen = {os.path.abspath(f.path) for f in found.values()}
+        for f in files:
+            other = found.get(f.relative)
+            if other is not None and os.path.abspath(other.path) != os.path.abspath(f.path):
+                raise SamePathError(
+                    f"{other.path} and {f.path} would both be recorded as {f.relative}: "
+                    "give folders of different names (or run them into different --out)"
+                )
+            if os.path.abspath(f.path) not in seen:
+                found[f.relative] = f
+    return [found[name] for name in sorted(found)]
 
 
 def count_documents(files: list[InputFile]) -> int:
@@ -142,7 +168,7 @@ def read_sources(
                 yield ids.claim(source, fallback=f"{f.stem}/{source.doc_id}")
         else:
             source = _read_file(f, f.stem, max_bytes=max_bytes)
-            yield ids.claim(source, fallback=f.relative.removesuffix(f.path.suffix))
+            yield ids.claim(source, fallback=f.without_suffix)
 
 
 @dataclass(slots=True)

@@ -1,8 +1,10 @@
 """``pressx query``: SQL over the output tables, one DuckDB view per table.
 
 The views read the committed Parquet files in place (nothing is copied or changed, so a
-query can run beside a ``pressx run`` writing to the same folder). ``pressx show`` and
-``pressx report`` read the tables through the same connection.
+query can run beside a ``pressx run`` writing to the same folder): they show the folder's
+snapshot as of opening (``pressx.store.snapshot``), every document in one version, even
+while a run replaces it. ``pressx show`` and ``pressx report`` read the tables through the
+same connection.
 
 Readers are read-only: the connection may open files under the output folder only (no
 other file, no network, no extension install; the setting is locked), and ``pressx query``
@@ -19,14 +21,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+import pyarrow as pa
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pressx.schema import TABLE_NAMES, arrow_schema
-from pressx.store import COMMIT_TABLE, table_files
+from pressx.store import COMMIT_TABLE, snapshot
 
-FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table
 # control characters of a release shown, one picture per character (offsets stay valid),
@@ -53,19 +55,34 @@ def require_output(out: Path) -> None:
 
 
 def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per output table of ``out``."""
+    """An in-memory DuckDB connection with one view per output table of ``out``. While a
+    run replaces documents, a document's rows come from the batch of its new version only
+    (the table ``_replacing`` maps those documents to that batch)."""
     require_output(out)
     con = duckdb.connect()
+    current = snapshot(out.resolve())
+    if current.owners:
+        owners = pa.table({"doc_id": list(current.owners), "batch": list(current.owners.values())})
+        con.register("_replacing", owners)
     for table in TABLE_NAMES:
-        files = table_files(out.resolve(), table)
-        if files:
-            listed = ", ".join(_sql_string(str(f)) for f in files)
+        files = current.files(table)
+        if not files:
+            con.register(table, arrow_schema(table).empty_table())
+            continue
+        listed = ", ".join(_sql_string(str(f)) for f in files)
+        if not current.owners:
             con.execute(
                 f"CREATE VIEW {table} AS "
                 f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"
             )
-        else:
-            con.register(table, arrow_schema(table).empty_table())
+            continue
+        cites = "list_contains(r.doc_ids, x.doc_id)" if table == "checks" else "x.doc_id = r.doc_id"
+        con.execute(
+            f"CREATE VIEW {table} AS SELECT * EXCLUDE (filename) "
+            f"FROM read_parquet([{listed}], union_by_name = true, filename = true) AS r "
+            f"WHERE NOT EXISTS (SELECT 1 FROM _replacing AS x "
+            f"WHERE {cites} AND x.batch <> parse_filename(r.filename))"
+        )
     con.execute(f"SET allowed_directories = [{_sql_string(str(out.resolve()) + '/')}]")
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
@@ -97,22 +114,21 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
     return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
 
-def run_query(out: Path, sql: str, *, fmt: str, console: Console, stream: TextIO) -> int:
-    """Run one SQL statement and print its result; DuckDB's message (not a traceback) on error.
+def run_query(
+    out: Path, sql: str, *, fmt: str, console: Console, errors: Console, stream: TextIO
+) -> int:
+    """Run one SQL statement and print its result; DuckDB's message (not a traceback) on
+    ``errors`` when it fails. ``NoOutputError`` when ``out`` holds no output.
 
-    Returns the exit status: 0 done, 1 the SQL failed, 2 no output folder.
+    Returns the exit status: 0 done, 1 the SQL failed.
     """
-    try:
-        con = open_tables(out)
-    except NoOutputError as exc:
-        console.print(f"pressx query: {exc}", style="red", markup=False)
-        return 2
+    con = open_tables(out)
     try:
         result = con.execute(read_only(con, sql))
         columns = [d[0] for d in result.description] if result.description else []
         rows = result.fetchall() if columns else []
     except (duckdb.Error, NotReadOnlyError) as exc:
-        console.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
+        errors.print(f"pressx query: {exc}", style="red", markup=False, highlight=False)
         return 1
     if fmt == "csv":
         shown = visible if stream.isatty() else str  # a file gets the values as stored

@@ -1,7 +1,13 @@
-"""``pressx run``: stream sources through an engine into the output store, incrementally."""
+"""``pressx run``: stream sources through an engine into the output store, incrementally.
+
+A stored document is skipped when its text is unchanged, its last extraction succeeded and
+the pipeline that made its rows (its batch's fingerprint) is the one this run builds; else it
+is extracted again and its new rows replace the old ones.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections import Counter
@@ -15,16 +21,24 @@ from tqdm import tqdm
 from pressx.crosscheck import cross_release_checks
 from pressx.engines import run_dask, run_local
 from pressx.extract import ExtractSettings
+from pressx.fingerprint import differences, pipeline_fingerprint
 from pressx.inputs import InputFile, Source, count_documents, discover, read_sources
 from pressx.schema import TABLE_NAMES
-from pressx.store import Store
+from pressx.store import KnownDocument, Store
 from pressx.tables import record_row, sha256
 
 CROSS_CHECK_TABLES = ("documents", "participants", "events", "dates", "organisations")
 
 
+FINGERPRINT_FILE = "fingerprint.json"
+
+
 class NoInputError(Exception):
     """The given paths hold no supported file."""
+
+
+class OldOutputError(Exception):
+    """The output folder was written by a pressx that recorded no pipeline fingerprint."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -41,6 +55,8 @@ class RunSettings:
     max_chars: int = 1_000_000
     max_file_bytes: int = 50_000_000
     doc_timeout: float = 60.0
+    # forget every stored document first
+    rebuild: bool = False
     progress: bool = True
 
 
@@ -52,6 +68,9 @@ class RunSummary:
     n_words: int = 0
     seconds: float = 0.0
     rows: Counter = field(default_factory=Counter)
+    # stored documents extracted again because the pipeline changed, and what changed
+    reextracted: list[str] = field(default_factory=list)
+    pipeline_changes: list[str] = field(default_factory=list)
 
     @property
     def words_per_second(self) -> float:
@@ -64,16 +83,26 @@ def run(paths: Iterable[str | Path], settings: RunSettings) -> RunSummary:
     files = discover(paths)
     if not files:
         raise NoInputError("no .txt, .md, .html, .htm or .jsonl file found in the given paths")
+    fingerprint = pipeline_fingerprint(model=settings.model, config=settings.config)
     with Store(settings.out) as store:
-        return _run_into(store, files, settings, started)
+        if settings.rebuild:
+            store.clear()
+        return _run_into(store, files, settings, fingerprint, started)
 
 
 def _run_into(
-    store: Store, files: list[InputFile], settings: RunSettings, started: float
+    store: Store, files: list[InputFile], settings: RunSettings, fingerprint: str, started: float
 ) -> RunSummary:
     """The body of ``run`` while it holds the output folder."""
     known = store.known_documents()
+    if any(k.fingerprint is None for k in known.values()):
+        raise OldOutputError(
+            f"{settings.out}/ was written by an older pressx, which recorded neither the "
+            "pipeline that made its rows nor the input folder in each path; run again with "
+            "--rebuild to extract everything afresh into it, or choose another --out"
+        )
     summary = RunSummary()
+    made_by: set[str] = set()  # the other pipelines that made the re-extracted documents
     total = count_documents(files)
     bar = tqdm(
         total=min(total, settings.limit or total),
@@ -88,10 +117,13 @@ def _run_into(
         """Sources not yet in the output, changed since, or failed last time (retried)."""
         for source in stream:
             old = known.get(source.doc_id)
-            if old and old.status == "ok" and old.text_sha256 == sha256(source.text or ""):
+            if _up_to_date(old, source, fingerprint):
                 summary.n_skipped += 1
                 bar.update(1)
             else:
+                if _up_to_date(old, source, old.fingerprint if old else None):
+                    summary.reextracted.append(source.doc_id)
+                    made_by.add(old.fingerprint)
                 yield source
 
     batches = _batched(
@@ -111,20 +143,35 @@ def _run_into(
         results = run_local(batches, extract_settings, workers=settings.workers)
     for result in results:
         ids = {row["doc_id"] for row in result.rows["documents"]}
-        store.remove_documents(ids & known.keys())
-        store.write_batch(result.rows)
+        store.write_batch(result.rows, replaces=ids & known.keys(), fingerprint=fingerprint)
         summary.n_ok += result.n_ok
         summary.n_failed += result.n_failed
         summary.n_words += result.n_words
         summary.rows.update({t: len(r) for t, r in result.rows.items()})
         bar.update(len(ids))
     bar.close()
+    store.finish_replacements()
     tables = {t: store.read(t) for t in CROSS_CHECK_TABLES if t in TABLE_NAMES}
-    cross = [record_row("checks", c) for c in cross_release_checks(tables)]
+    cross = [record_row("checks", c) for c in cross_release_checks(tables, config=settings.config)]
     store.write_cross_checks(cross)
+    (settings.out / FINGERPRINT_FILE).write_text(
+        json.dumps(json.loads(fingerprint), indent=1) + "\n", encoding="utf-8"
+    )
     summary.rows["checks"] += len(cross)
+    summary.pipeline_changes = sorted({d for old in made_by for d in differences(old, fingerprint)})
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _up_to_date(old: KnownDocument | None, source: Source, fingerprint: str | None) -> bool:
+    """Whether the stored ``old`` rows of ``source`` are what ``fingerprint``'s pipeline makes
+    of its text now (a failed document never is: it is retried)."""
+    return (
+        old is not None
+        and old.status == "ok"
+        and old.text_sha256 == sha256(source.text or "")
+        and old.fingerprint == fingerprint
+    )
 
 
 def _batched(items: Iterator[Source], size: int, max_chars: int) -> Iterator[list[Source]]:

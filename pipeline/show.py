@@ -25,7 +25,7 @@ from pressx.evidence import (
     load_document,
     row_columns,
 )
-from pressx.query import NoOutputError, open_tables, visible
+from pressx.query import open_tables, visible
 
 EVIDENCE_CHARS = 100  # longer evidence (quotes) is cut in the row tables
 
@@ -144,18 +144,15 @@ def suggestions(doc_id: str, known: list[str], n: int = 5) -> list[str]:
     return list(dict.fromkeys([*containing, *similar]))[:n]
 
 
-def show(out: Path, doc_id: str, console: Console) -> int:
-    """Print one document; exit status 1 (with close doc ids) when it is not in the output."""
-    try:
-        con = open_tables(out)
-    except NoOutputError as exc:
-        console.print(f"pressx show: {exc}", style="red", markup=False)
-        return 2
+def show(out: Path, doc_id: str, console: Console, errors: Console) -> int:
+    """Print one document; exit status 1 (with close doc ids on ``errors``) when it is not in
+    the output; ``NoOutputError`` when ``out`` holds no output."""
+    con = open_tables(out)
     view = load_document(con, doc_id)
     if view is None:
         close = suggestions(doc_id, doc_ids(con))
         hint = f"; did you mean: {', '.join(close)}" if close else ""
-        console.print(
+        errors.print(
             f"pressx show: no document {doc_id!r} in {out}/{hint}", style="red", markup=False
         )
         return 1

@@ -6,19 +6,32 @@ batch. Opening the store removes what a killed run left behind (temporary files 
 of uncommitted batches), so a killed run never leaves half-written tables and the next
 run redoes only the batch that was in flight.
 
+A batch that holds new versions of stored documents says so before it commits: it writes the
+list of those doc ids to ``.replacing/<batch>.json``. Once the batch is committed, readers
+(``snapshot``) keep those documents' rows from that batch only and drop their old rows
+wherever they are; the old parts are not touched while the run goes on. When the run ends
+(or, after a kill, when the next run opens the store) the old rows are deleted from the old
+parts and the lists removed: the folder is then plain Parquet again for any reader.
+
 One writer at a time: a ``Store`` holds an exclusive lock on ``<out>/.pressx.lock`` (an
 ``flock``, released by the kernel when the process ends, however it ends) from before its
 recovery until ``close()``, so recovery never touches the files of a live run and two runs
-never add the same documents twice. Readers take no lock and see committed batches only.
+never add the same documents twice. Readers take no writer lock; the pressx commands hold a
+shared lock on ``<out>/.pressx.readers`` while they read (``reading``), and the writer
+changes or deletes committed parts only under the exclusive one, so a reader's snapshot
+stays valid for as long as it reads.
 """
 
 from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -30,10 +43,105 @@ from pressx.schema import TABLE_NAMES, arrow_schema
 COMMIT_TABLE = "documents"
 CROSS_PART = "cross-release.parquet"
 LOCK_FILE = ".pressx.lock"
+READERS_FILE = ".pressx.readers"
+REPLACING = ".replacing"
+FINGERPRINT_KEY = b"pressx.fingerprint"
 
 
 class OutputBusyError(Exception):
     """Another process is writing to the output folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    """What a run needs to know of a stored document: whose it is and whether to redo it
+    (``fingerprint``: the pipeline that made its rows, None before fingerprints existed)."""
+
+    path: str
+    text_sha256: str
+    status: str
+    fingerprint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The committed batches of an output folder at one moment.
+
+    ``owners`` maps each document being replaced to the batch holding its new version; its
+    rows in any other part are old and left out."""
+
+    out: Path
+    batches: frozenset[str]
+    owners: Mapping[str, str] = field(default_factory=dict)
+
+    def files(self, table: str) -> list[Path]:
+        """The committed parts of one table (for ``checks``, plus the cross-release part)."""
+        folder = self.out / table
+        paths = sorted(p for p in folder.glob("part-*.parquet") if p.name in self.batches)
+        if table == "checks" and (folder / CROSS_PART).exists():
+            paths.append(folder / CROSS_PART)
+        return paths
+
+    def keep(self, table: str, part: str, data: pa.Table) -> pa.Table:
+        """The rows of ``data`` (part file ``part`` of ``table``) that are current: none of a
+        document that another batch replaces (a check: none citing one)."""
+        if not self.owners:
+            return data
+        if table == "checks":
+            current = [
+                all(self.owners.get(d, part) == part for d in ids or ())
+                for ids in data.column("doc_ids").to_pylist()
+            ]
+        else:
+            current = [self.owners.get(d, part) == part for d in data.column("doc_id").to_pylist()]
+        return data.filter(pa.array(current, type=pa.bool_()))
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """One table's current rows (empty, with its columns, when nothing is written)."""
+        schema = arrow_schema(table)
+        key = ["doc_ids" if table == "checks" else "doc_id"]
+        wanted = None if columns is None else list(dict.fromkeys(columns + key))
+        parts = [
+            self.keep(table, path.name, pq.read_table(path, schema=schema, columns=wanted))
+            for path in self.files(table)
+        ]
+        if not parts:
+            return schema.empty_table().to_pandas()[columns or schema.names]
+        return pa.concat_tables(parts).to_pandas()[columns or schema.names]
+
+
+def snapshot(out: str | Path) -> Snapshot:
+    """The committed state of ``out``, found without changing anything (for readers such as
+    ``pressx query``): the batches whose ``documents`` part exists, and the documents that
+    committed batches replace."""
+    out = Path(out)
+    batches = frozenset(p.name for p in (out / COMMIT_TABLE).glob("part-*.parquet"))
+    owners: dict[str, str] = {}
+    for listing in sorted((out / REPLACING).glob("part-*.json")):
+        batch = listing.name.removesuffix(".json")
+        if batch in batches:
+            try:
+                owners.update(dict.fromkeys(json.loads(listing.read_text()), batch))
+            except FileNotFoundError:  # the writer finished the replacement meanwhile
+                continue
+    return Snapshot(out, batches, owners)
+
+
+@contextmanager
+def reading(out: str | Path) -> Iterator[None]:
+    """Hold ``out`` steady while reading: committed parts are neither rewritten nor deleted
+    until the block ends (a shared lock; several readers read at once). A folder no pressx
+    run has written to needs no lock."""
+    try:
+        handle = (Path(out) / READERS_FILE).open("rb")
+    except OSError:
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        yield
 
 
 class Store:
@@ -50,8 +158,10 @@ class Store:
             raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(self.out))
         self.out.mkdir(parents=True, exist_ok=True)
         self._lock = _lock(self.out / LOCK_FILE)
+        (self.out / READERS_FILE).touch()
         for table in TABLE_NAMES:
             (self.out / table).mkdir(exist_ok=True)
+        (self.out / REPLACING).mkdir(exist_ok=True)
         self._recover()
 
     def close(self) -> None:
@@ -71,65 +181,95 @@ class Store:
         return sorted(self.table_dir(table).glob("part-*.parquet"))
 
     def _recover(self) -> None:
-        """Drop temporary files and the parts of batches that never committed."""
-        for tmp in self.out.glob("*/.*.tmp"):
+        """Drop temporary files and the parts of batches that never committed; finish the
+        replacements of committed ones."""
+        for tmp in [*self.out.glob("*/.*.tmp"), *self.out.glob(f"{REPLACING}/.*.tmp")]:
             tmp.unlink()
         committed = {p.name for p in self.parts(COMMIT_TABLE)}
         for table in TABLE_NAMES:
             for part in self.parts(table):
                 if part.name not in committed:
                     part.unlink()
+        for listing in (self.out / REPLACING).glob("part-*.json"):
+            if listing.name.removesuffix(".json") not in committed:
+                listing.unlink()
+        self.finish_replacements()
 
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """One table as a DataFrame (empty, with its columns, when nothing is written)."""
-        paths = table_files(self.out, table)
-        schema = arrow_schema(table)
-        if not paths:
-            return schema.empty_table().to_pandas()[columns or schema.names]
-        return pq.ParquetDataset(paths, schema=schema).read(columns=columns).to_pandas()
+        return snapshot(self.out).read(table, columns)
 
     def known_documents(self) -> dict[str, KnownDocument]:
         """The documents already in the output, by doc_id."""
-        df = self.read(COMMIT_TABLE, columns=["doc_id", "path", "text_sha256", "status"])
-        return {
-            r.doc_id: KnownDocument(r.path.split("#L", 1)[0], r.text_sha256, r.status)
-            for r in df.itertuples()
-        }
+        known = {}
+        columns = ["doc_id", "path", "text_sha256", "status"]
+        for part in self.parts(COMMIT_TABLE):
+            data = pq.read_table(part, columns=columns)
+            fingerprint = (data.schema.metadata or {}).get(FINGERPRINT_KEY)
+            made_by = fingerprint.decode() if fingerprint else None
+            for r in data.to_pylist():
+                path = r["path"].split("#L", 1)[0]
+                known[r["doc_id"]] = KnownDocument(path, r["text_sha256"], r["status"], made_by)
+        return known
 
-    def write_batch(self, rows: dict[str, list[dict]]) -> None:
-        """Write one batch: every table's part, then the documents part that commits it."""
+    def write_batch(
+        self,
+        rows: dict[str, list[dict]],
+        *,
+        replaces: set[str] = frozenset(),
+        fingerprint: str | None = None,
+    ) -> None:
+        """Write one batch: every table's part, the list of stored documents it replaces,
+        then the documents part that commits it (carrying the pipeline ``fingerprint``)."""
         name = f"part-{self.run_id}-{self.seq:06d}.parquet"
         self.seq += 1
-        for table in sorted(TABLE_NAMES, key=lambda t: t == COMMIT_TABLE):
-            self._write(self.table_dir(table) / name, table, rows.get(table, []))
+        for table in TABLE_NAMES:
+            if table != COMMIT_TABLE:
+                self._write(self.table_dir(table) / name, table, rows.get(table, []))
+        if replaces:
+            _atomic_write_text(self.out / REPLACING / f"{name}.json", json.dumps(sorted(replaces)))
+        metadata = {FINGERPRINT_KEY: fingerprint.encode()} if fingerprint else None
+        self._write(
+            self.table_dir(COMMIT_TABLE) / name, COMMIT_TABLE, rows.get(COMMIT_TABLE, []), metadata
+        )
 
     def write_cross_checks(self, rows: list[dict]) -> None:
         """Replace the run-wide (cross-release) checks."""
         self._write(self.table_dir("checks") / CROSS_PART, "checks", rows)
 
-    def remove_documents(self, doc_ids: set[str]) -> None:
-        """Delete every row of these documents (before their new version is written). The
-        documents rows go last, so an interruption leaves them to be removed again."""
-        if not doc_ids:
-            return
-        for table in sorted(TABLE_NAMES, key=lambda t: t == COMMIT_TABLE):
-            for part in self.parts(table):
-                data = pq.read_table(part, schema=arrow_schema(table))
-                keep = _rows_not_of(data, table, doc_ids)
-                if keep.num_rows != data.num_rows:
-                    _atomic_write(part, keep)
+    def finish_replacements(self) -> list[str]:
+        """Delete the old rows of the documents that committed batches replaced (waiting for
+        the pressx readers of the folder to finish first); returns those doc ids."""
+        current = snapshot(self.out)
+        if not current.owners:
+            return []
+        with _excluding_readers(self.out):
+            for table in TABLE_NAMES:
+                for path in current.files(table):
+                    data = pq.read_table(path, schema=arrow_schema(table))
+                    keep = current.keep(table, path.name, data)
+                    if keep.num_rows != data.num_rows:
+                        _atomic_write(path, keep.replace_schema_metadata(data.schema.metadata))
+            for listing in (self.out / REPLACING).glob("part-*.json"):
+                listing.unlink()
+        return sorted(current.owners)
 
-    def _write(self, path: Path, table: str, rows: list[dict]) -> None:
-        _atomic_write(path, pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+    def clear(self) -> None:
+        """Delete every table's rows (``pressx run --rebuild``), waiting for readers first."""
+        with _excluding_readers(self.out):
+            for table in TABLE_NAMES:
+                for part in self.table_dir(table).glob("*.parquet"):
+                    part.unlink()
+            for listing in (self.out / REPLACING).glob("*.json"):
+                listing.unlink()
 
-
-@dataclass(frozen=True, slots=True)
-class KnownDocument:
-    """What a run needs to know of a stored document: whose it is and whether to redo it."""
-
-    path: str
-    text_sha256: str
-    status: str
+    def _write(
+        self, path: Path, table: str, rows: list[dict], metadata: dict | None = None
+    ) -> None:
+        data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
+        if metadata:
+            data = data.replace_schema_metadata({**(data.schema.metadata or {}), **metadata})
+        _atomic_write(path, data)
 
 
 def _lock(path: Path):
@@ -152,29 +292,26 @@ def _lock(path: Path):
     return handle
 
 
-def table_files(out: str | Path, table: str) -> list[Path]:
-    """The committed files of one table, found without changing anything (for readers such as
-    ``pressx query``): the parts whose batch has a ``documents`` part, plus, for ``checks``,
-    the run-wide cross-release part."""
-    out = Path(out)
-    committed = {p.name for p in (out / COMMIT_TABLE).glob("part-*.parquet")}
-    paths = sorted(p for p in (out / table).glob("part-*.parquet") if p.name in committed)
-    if table == "checks" and (out / table / CROSS_PART).exists():
-        paths.append(out / table / CROSS_PART)
-    return paths
-
-
-def _rows_not_of(data: pa.Table, table: str, doc_ids: set[str]) -> pa.Table:
-    if table == "checks":
-        mask = [not (set(ids) & doc_ids) for ids in data.column("doc_ids").to_pylist()]
-    else:
-        mask = [d not in doc_ids for d in data.column("doc_id").to_pylist()]
-    return data.filter(pa.array(mask, type=pa.bool_()))
+@contextmanager
+def _excluding_readers(out: Path) -> Iterator[None]:
+    """Wait until no pressx reader reads ``out``, and keep new ones waiting for the block."""
+    with (out / READERS_FILE).open("a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _atomic_write(path: Path, data: pa.Table) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     pq.write_table(data, tmp)
     with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)

@@ -63,9 +63,11 @@ def record_row(table: str, record, **fixed) -> dict:
 
 
 def doc_rows(doc: Doc) -> Rows:
-    """Rows of every extraction table (and the document's own checks) for one ``Doc``."""
+    """Rows of every extraction table (and the document's own checks) for one ``Doc``; a
+    table whose component is not in the pipeline gets none."""
     rows = {table: [] for table in (*EXTRACTED, "checks")}
     for table in EXTRACTED:
-        rows[table] = [record_row(table, r, doc_id=doc._.doc_id) for r in getattr(doc._, table)]
-    rows["checks"] = [record_row("checks", r) for r in doc._.checks]
+        found = getattr(doc._, table) or ()
+        rows[table] = [record_row(table, r, doc_id=doc._.doc_id) for r in found]
+    rows["checks"] = [record_row("checks", r) for r in doc._.checks or ()]
     return rows

@@ -180,6 +180,25 @@ def test_a_failing_component_costs_only_its_document(tmp_path):
     assert docs.loc["boom"].error.startswith("extraction failed (ValueError: BOOM)")
 
 
+def test_a_failure_while_building_rows_costs_only_its_document(monkeypatch):
+    """Issue 16: row building (``tables.doc_rows``) is inside the document's isolation."""
+
+    def fragile_rows(doc):
+        if "BOOM" in doc.text:
+            raise KeyError("participants")
+        return doc_rows(doc)
+
+    monkeypatch.setattr("pressx.extract.doc_rows", fragile_rows)
+    sources = [Source("good", "g.txt", text=SHORT), Source("bad", "b.txt", text=SHORT + " BOOM")]
+    result = extract_batch(sources, ExtractSettings())
+    good, bad = result.rows["documents"]
+    assert (result.n_ok, result.n_failed) == (1, 1)
+    assert (good["status"], bad["status"]) == ("ok", "error")
+    assert bad["error"] == "extraction failed (KeyError: 'participants'); please report"
+    assert {r["doc_id"] for r in result.rows["participants"]} == {"good"}
+    assert [r["count"] for r in result.rows["participants"]] == [25]
+
+
 @given(st.text(max_size=400))
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -214,7 +233,7 @@ def test_18_3_a_second_writer_stops_and_leaves_the_live_runs_files(tmp_path, cap
         temporary = out / "dates" / ".part-live-000000.parquet.1.tmp"
         temporary.write_bytes(b"half")
         code = main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"])
-        message = " ".join(capsys.readouterr().out.split())
+        message = " ".join(capsys.readouterr().err.split())
         assert code == 2
         assert f"is being written by another pressx run (pid {os.getpid()})" in message
         assert in_flight.exists() and temporary.exists()
@@ -233,7 +252,39 @@ def test_18_4_ids_are_stable_when_namesakes_or_other_roots_are_added(tmp_path):
     (tmp_path / "in" / "b" / "x.txt").write_text(SHORT.replace("25", "26"))
     again = run([tmp_path / "in"], RunSettings(out=out, progress=False))
     assert (again.n_ok, again.n_skipped) == (1, 1)
+    assert sorted(_docs(out).path.items()) == [("in/b/x", "in/b/x.txt"), ("x", "in/a/x.txt")]
+
+
+def test_18_4_two_roots_with_the_same_relative_path_are_two_releases(tmp_path):
+    """``pressx run a/ b/`` with ``x.txt`` in both: two releases, recorded as ``a/x.txt`` and
+    ``b/x.txt``; running ``b/`` alone later changes neither; the order of the roots does not
+    matter."""
+    for root, count in (("a", "25"), ("b", "26")):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "x.txt").write_text(SHORT.replace("25", count))
+    out, swapped = tmp_path / "out", tmp_path / "swapped"
+    first = run([tmp_path / "a", tmp_path / "b"], RunSettings(out=out, progress=False))
+    assert (first.n_ok, first.n_skipped) == (2, 0)
     assert sorted(_docs(out).path.items()) == [("b/x", "b/x.txt"), ("x", "a/x.txt")]
+    alone = run([tmp_path / "b"], RunSettings(out=out, progress=False))
+    assert (alone.n_ok, alone.n_skipped) == (0, 1)
+    assert len(_docs(out)) == 2
+    run([tmp_path / "b", tmp_path / "a"], RunSettings(out=swapped, progress=False))
+    assert sorted(_docs(swapped).path.items()) == sorted(_docs(out).path.items())
+
+
+def test_18_4_two_roots_of_one_name_are_refused_and_a_file_counts_once(tmp_path, capsys):
+    """``x/a/f.txt`` and ``y/a/f.txt`` would share the path ``a/f.txt``: the run stops before
+    anything is written; a file under two of the given folders is one release."""
+    for parent in ("x", "y"):
+        (tmp_path / parent / "a").mkdir(parents=True)
+        (tmp_path / parent / "a" / "f.txt").write_text(SHORT)
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "x/a"), str(tmp_path / "y/a"), "--out", str(out)]) == 2
+    message = " ".join(capsys.readouterr().err.split())
+    assert "would both be recorded as a/f.txt: give folders of different names" in message
+    assert not out.exists()
+    assert [f.relative for f in discover([tmp_path / "x", tmp_path / "x" / "a"])] == ["x/a/f.txt"]
 
 
 def test_18_1_limits_apply_to_each_document_and_jsonl_streams(tmp_path):
@@ -365,7 +416,7 @@ def test_18_7_query_refuses_anything_but_reading(sample_out, tmp_path, capsys, s
     shutil.copytree(sample_out, out)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     code = main(["query", sql.format(out=out), "--out", str(out)])
-    message = " ".join(capsys.readouterr().out.split())
+    message = " ".join(capsys.readouterr().err.split())
     assert code == 1
     assert f"a {kind} statement is refused" in message if kind else "one SQL statement" in message
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
@@ -376,7 +427,7 @@ def test_18_7_query_refuses_anything_but_reading(sample_out, tmp_path, capsys, s
 )
 def test_18_7_query_reads_no_file_outside_the_output(sample_out, capsys, sql):
     assert main(["query", sql, "--out", str(sample_out)]) == 1
-    assert "file system operations are disabled" in " ".join(capsys.readouterr().out.split())
+    assert "file system operations are disabled" in " ".join(capsys.readouterr().err.split())
 
 
 def test_18_8_workers_die_with_their_parent(tmp_path):
@@ -506,7 +557,7 @@ def test_18_11_usage_and_environment_errors_exit_2_without_a_traceback(tmp_path,
     (tmp_path / "in" / "a.txt").write_text(SHORT)
     (tmp_path / "file").write_text("not a folder")
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "file"), "--quiet"]) == 2
-    assert "it is a file, not a folder" in " ".join(capsys.readouterr().out.split())
+    assert "it is a file, not a folder" in " ".join(capsys.readouterr().err.split())
     for option in (["--limit", "-1"], ["--workers", "0"], ["--batch-size", "0"]):
         with pytest.raises(SystemExit) as exit_info:
             main(["run", str(tmp_path / "in"), *option])
@@ -518,7 +569,7 @@ def test_18_11_usage_and_environment_errors_exit_2_without_a_traceback(tmp_path,
 def test_18_11_every_reader_exits_2_without_output(tmp_path, capsys, command):
     extra = {"query": ["select 1"], "show": ["x"], "report": ["--to", str(tmp_path / "r")]}
     assert main([command, *extra.get(command, []), "--out", str(tmp_path / "missing")]) == 2
-    assert "no pressx output" in " ".join(capsys.readouterr().out.split())
+    assert "no pressx output" in " ".join(capsys.readouterr().err.split())
 
 
 def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
@@ -530,7 +581,7 @@ def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr("pressx.store._atomic_write", full)
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 2
-    message = " ".join(capsys.readouterr().out.split())
+    message = " ".join(capsys.readouterr().err.split())
     assert message.startswith(f"pressx run: cannot write to {tmp_path / 'out'}: No space left")
 
 
@@ -603,5 +654,5 @@ def test_18_11_an_unreachable_scheduler_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "in" / "a.txt").write_text(SHORT)
     args = ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]
     assert main([*args, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
-    message = " ".join(capsys.readouterr().out.split())
+    message = " ".join(capsys.readouterr().err.split())
     assert message.startswith("pressx run: cannot reach the dask scheduler at tcp://127.0.0.1:9")

@@ -40,8 +40,10 @@ def test_doc_ids_are_stems_and_a_later_namesake_gets_its_folder(tmp_path):
         tmp_path,
         {"a/release.txt": "One.", "b/release.txt": "Two.", "c/other.md": "Three."},
     )
-    assert [s.doc_id for s in sources] == ["release", "b/release", "other"]
-    assert [s.path for s in sources] == ["a/release.txt", "b/release.txt", "c/other.md"]
+    root = tmp_path.name
+    assert [s.doc_id for s in sources] == ["release", f"{root}/b/release", "other"]
+    paths = [f"{root}/a/release.txt", f"{root}/b/release.txt", f"{root}/c/other.md"]
+    assert [s.path for s in sources] == paths
 
 
 def test_an_id_does_not_depend_on_the_other_files_of_the_run(tmp_path):
@@ -49,7 +51,7 @@ def test_an_id_does_not_depend_on_the_other_files_of_the_run(tmp_path):
     [alone] = _sources(tmp_path, {"a/x.txt": "One."})
     both = _sources(tmp_path, {"b/x.txt": "Two."})
     assert alone.doc_id == both[0].doc_id == "x"
-    assert [s.doc_id for s in both] == ["x", "b/x"]
+    assert [s.doc_id for s in both] == ["x", f"{tmp_path.name}/b/x"]
 
 
 def test_an_id_stored_for_another_path_is_never_taken_over(tmp_path):
@@ -58,9 +60,11 @@ def test_an_id_stored_for_another_path_is_never_taken_over(tmp_path):
     (tmp_path / "0").mkdir()
     (tmp_path / "a" / "x.txt").write_text("One.")
     (tmp_path / "0" / "x.txt").write_text("Zero.")
-    stored = {"x": "a/x.txt", "feed-1": "feed.jsonl"}
+    root = tmp_path.name
+    stored = {"x": f"{root}/a/x.txt", "feed-1": f"{root}/feed.jsonl"}
     sources = read_sources(discover([tmp_path]), max_bytes=100, stored=stored)
-    assert [(s.path, s.doc_id) for s in sources] == [("0/x.txt", "0/x"), ("a/x.txt", "x")]
+    expected = [(f"{root}/0/x.txt", f"{root}/0/x"), (f"{root}/a/x.txt", "x")]
+    assert [(s.path, s.doc_id) for s in sources] == expected
 
 
 def test_jsonl_records_and_their_errors(tmp_path):

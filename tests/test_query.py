@@ -22,8 +22,10 @@ BY_AGENCY = (
 
 
 def query(capsys, sql: str, out, *options: str) -> tuple[int, str]:
+    """The exit status and what was printed (results on stdout, messages on stderr)."""
     status = main(["query", sql, "--out", str(out), *options])
-    return status, capsys.readouterr().out
+    printed = capsys.readouterr()
+    return status, printed.out + printed.err
 
 
 def test_issue_example_just_works(sample_out, capsys):

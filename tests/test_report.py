@@ -151,7 +151,7 @@ def test_unsafe_doc_ids_get_a_cleaned_name_and_a_hash(doc_id, cleaned):
 
 def test_missing_output_exits_2(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path / "none"), "--to", str(tmp_path / "r")]) == 2
-    assert "no pressx output" in capsys.readouterr().out
+    assert "no pressx output" in capsys.readouterr().err
 
 
 def test_every_local_link_resolves(report):

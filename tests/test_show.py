@@ -139,7 +139,7 @@ def test_show_colours_the_terminal(training):
 
 def test_unknown_document_suggests_close_ids(sample_out, capsys):
     assert main(["show", "unodc-2020", "--out", str(sample_out)]) == 1
-    text = " ".join(capsys.readouterr().out.split())
+    text = " ".join(capsys.readouterr().err.split())
     assert "no document 'unodc-2020'" in text
     assert "did you mean: unodc-2020-11-06-female-officers-training" in text
 
