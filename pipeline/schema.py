@@ -45,7 +45,7 @@ STR_LIST = pa.list_(pa.string())
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": (
         DOC_ID,
-        _c("path", pa.string(), "input file path, relative to the input root"),
+        _c("path", pa.string(), "input file path, starting with the name of its input folder"),
         _c("title", pa.string(), "release title", nullable=True),
         _c("published", pa.date32(), "publication date from the header or dateline", nullable=True),
         _c("dateline_location", pa.string(), "place named in the dateline", nullable=True),
