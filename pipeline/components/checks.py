@@ -16,6 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
+from pressx import extensions
+from pressx.components.rulefiles import RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
 from pressx.records import Check, DateMention, Event, Evidence, Participant
@@ -96,15 +99,32 @@ def amount_of(word: str) -> int | None:
 
 @Language.factory(
     "pressx_checks",
-    requires=["doc._.participants", "doc._.events", "doc._.dates"],
+    default_config=component_defaults("pressx_checks"),
+    requires=[
+        "doc._.participants",
+        "doc._.events",
+        "doc._.dates",
+        "doc._.published",
+        "doc._.boilerplate",
+        "doc.ents",
+        "doc.sents",
+        "token.dep",
+        "token.lemma",
+        "token.tag",
+    ],
     assigns=["doc._.checks"],
 )
-class ChecksComponent:
+class ChecksComponent(RuleFiles):
     """``pressx_checks``: writes ``doc._.checks``."""
 
     def __init__(self, nlp: Language, name: str, *, rules: str):
+        extensions.register()
         self.name = name
-        data = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        data = load_json(self.rule_files["rules"])
         self.durations = DurationFinder(data)
         self.working_week = int(data["week_working_days"])
         self.event_nouns = frozenset(data["event_nouns"])

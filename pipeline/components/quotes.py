@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pressx import extensions
+from pressx.components.rulefiles import RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
 from pressx.quotemarks import Quotation, find_quotations
@@ -62,8 +65,23 @@ class Attribution:
     end: int  # where the attribution clause ends (a following quotation may inherit it)
 
 
-@Language.factory("pressx_quotes", requires=["doc._.people"], assigns=["doc._.quotes"])
-class QuoteExtractor:
+@Language.factory(
+    "pressx_quotes",
+    default_config=component_defaults("pressx_quotes"),
+    requires=[
+        "doc._.people",
+        "doc._.boilerplate",
+        "doc.ents",
+        "doc.sents",
+        "token.dep",
+        "token.ent_iob",
+        "token.ent_type",
+        "token.head",
+        "token.tag",
+    ],
+    assigns=["doc._.quotes"],
+)
+class QuoteExtractor(RuleFiles):
     """Sets ``doc._.quotes``: each quoted statement with its speaker and reporting cue."""
 
     def __init__(
@@ -79,6 +97,7 @@ class QuoteExtractor:
         max_back_sentences: int,
         min_words: int,
     ):
+        extensions.register()
         self.name = name
         self.max_quote_chars = max_quote_chars
         self.max_clause_chars = max_clause_chars
@@ -86,7 +105,11 @@ class QuoteExtractor:
         self.max_tail_words = max_tail_words
         self.max_back_sentences = max_back_sentences
         self.min_words = min_words
-        spec = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
         cues = alternation(spec["cues"] + spec["speaker_after"])
         self.cue_re = re.compile(rf"\b{cues}\b", re.IGNORECASE)
         self.speaker_after = {c.lower() for c in spec["speaker_after"]}
