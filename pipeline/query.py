@@ -26,7 +26,6 @@ from rich.text import Text
 from pressx.schema import TABLE_NAMES, arrow_schema
 from pressx.store import COMMIT_TABLE, table_files
 
-FORMATS = ("table", "csv", "json")
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table
 # control characters of a release shown, one picture per character (offsets stay valid),

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from word2number import w2n
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
+from pressx.numbers import number_value
 from pressx.records import Check, DateMention, Event, Evidence, Participant
 from pressx.resources import load_json, load_lines
 
@@ -79,22 +79,12 @@ class DurationFinder:
             if m.group("weeklong"):
                 amount, unit = 1, "week"
             else:
-                amount, unit = amount_of(m.group("n")), m.group("unit").lower()
+                amount, unit = number_value([m.group("n")]), m.group("unit").lower()
             if amount:
                 found.append(
                     Duration(amount, unit, m.group(0), offset + m.start(), offset + m.end())
                 )
         return found
-
-
-def amount_of(word: str) -> int | None:
-    """A small count in digits or words ("5", "four", "twenty-one"), else ``None``."""
-    if word.isdigit():
-        return int(word)
-    try:
-        return int(w2n.word_to_num(word.replace("-", " ")))
-    except ValueError:
-        return None
 
 
 @Language.factory(
@@ -106,11 +96,8 @@ def amount_of(word: str) -> int | None:
         "doc._.dates",
         "doc._.published",
         "doc._.boilerplate",
-        "doc.ents",
-        "doc.sents",
-        "token.dep",
-        "token.lemma",
-        "token.tag",
+        *ENTITIES,
+        *PARSE,
     ],
     assigns=["doc._.checks"],
 )

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import RuleFiles
 from pressx.config import component_defaults
 from pressx.datetext import DateFinder, DateRules
 from pressx.extensions import in_boilerplate

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
@@ -168,12 +168,8 @@ class _Draft:
         "doc._.header_spans",
         "doc._.published",
         "doc._.dateline_location",
-        "doc.ents",
-        "doc.sents",
-        "token.dep",
-        "token.head",
-        "token.lemma",
-        "token.tag",
+        *ENTITIES,
+        *PARSE,
     ],
     assigns=["doc._.events"],
 )

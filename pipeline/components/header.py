@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import RuleFiles
 from pressx.config import component_defaults
 from pressx.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
 from pressx.resources import load_json

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import normalise_key, stable_id
@@ -73,15 +73,7 @@ def org_key(text: str) -> str:
 @Language.factory(
     "pressx_organisations",
     default_config=component_defaults("pressx_organisations"),
-    requires=[
-        "doc._.boilerplate",
-        "doc.ents",
-        "doc.sents",
-        "token.ent_iob",
-        "token.ent_type",
-        "token.lemma",
-        "token.tag",
-    ],
+    requires=["doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.organisations"],
 )
 class OrganisationFinder(RuleFiles):

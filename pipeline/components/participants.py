@@ -20,19 +20,17 @@ from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from word2number import w2n
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.count_tables import Table, counted_cells, find_tables
 from pressx.extensions import in_boilerplate
-from pressx.names import lower_words
+from pressx.names import lower_words, singular
+from pressx.numbers import number_value
 from pressx.records import Organisation, Participant, Person
 from pressx.resources import load_json, load_lines
 
-DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
-DECIMAL_RE = re.compile(r"^\d+\.\d+$")  # "6.7" lakh
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
 #: Parts of speech of the words between a number and the people noun it counts.
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -149,32 +147,6 @@ class CountRules:
         return None
 
 
-def singular(word: str) -> str:
-    """A plain English singular: officers -> officer, men -> man, bodies -> body."""
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def number_value(words: list[str], multiplier: int = 1) -> int | None:
-    """The integer written by ``words`` times ``multiplier``: digits ("2,362", Indian
-    "1,20,000"), number words ("twenty five"), or a decimal before a multiplier word ("6.7"
-    lakh)."""
-    text = " ".join(words).replace("-", " ")
-    if DIGITS_RE.match(text):
-        return int(text.replace(",", "")) * multiplier
-    if multiplier > 1 and DECIMAL_RE.match(text):
-        return round(float(text) * multiplier)
-    if any(ch.isdigit() for ch in text):
-        return None
-    try:
-        return int(w2n.word_to_num(text)) * multiplier
-    except ValueError:
-        return None
-
-
 def ends_with(words: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``words`` end with one of ``cues``."""
     return any(len(c) <= len(words) and words[-len(c) :] == c for c in cues)
@@ -216,18 +188,7 @@ class Count:
 @Language.factory(
     "pressx_participants",
     default_config=component_defaults("pressx_participants"),
-    requires=[
-        "doc._.organisations",
-        "doc._.people",
-        "doc._.boilerplate",
-        "doc.ents",
-        "doc.sents",
-        "token.dep",
-        "token.ent_type",
-        "token.head",
-        "token.lemma",
-        "token.tag",
-    ],
+    requires=["doc._.organisations", "doc._.people", "doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.participants"],
 )
 class ParticipantsComponent(RuleFiles):

@@ -9,7 +9,7 @@ Union to Pakistan" -> European Union), a plural role is shared by the names it l
 numbered list takes its role from its heading ("DEFENDANT ADDENDUM:"). Later mentions by
 surname, by role ("the Ambassador") and by pronoun ("she said", resolved to the nearest
 preceding person of that gender) are added to the person, so that the quotes component can
-find who "HE further added". ``person_for_role`` finds the person behind a role mention.
+find who "HE further added"; ``pressx.speakers`` finds the person behind a role mention.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
-from pressx.ids import normalise_key, stable_id
+from pressx.ids import stable_id
 from pressx.names import (
     GLUE,
     INITIAL,
@@ -111,17 +111,7 @@ class _Release:
 @Language.factory(
     "pressx_people",
     default_config=component_defaults("pressx_people"),
-    requires=[
-        "doc._.organisations",
-        "doc._.boilerplate",
-        "doc.ents",
-        "doc.sents",
-        "token.dep",
-        "token.ent_type",
-        "token.head",
-        "token.lemma",
-        "token.tag",
-    ],
+    requires=["doc._.organisations", "doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.people"],
 )
 class PeopleFinder(RuleFiles):
@@ -700,25 +690,6 @@ class PeopleFinder(RuleFiles):
             mentions=sorted(set(person.mentions)),
             gender=person.gender,
         )
-
-
-def person_for_role(doc: Doc, text: str, before: int | None = None) -> Person | None:
-    """The person of ``doc._.people`` a role mention refers to ("the Ambassador", "the Union
-    minister"): the one whose role contains every word of ``text``; if several, the one
-    mentioned last before char offset ``before`` (None when that does not decide)."""
-    words = [singular(w) for w in normalise_key(text).split()]
-    if not words:
-        return None
-    matches = [
-        p
-        for p in doc._.people or []
-        if p.role and set(words) <= {singular(w) for w in normalise_key(p.role).split()}
-    ]
-    if len(matches) <= 1 or before is None:
-        return matches[0] if len(matches) == 1 else None
-    last = {id(p): max((s for s, _ in p.mentions if s < before), default=-1) for p in matches}
-    best = max(matches, key=lambda p: last[id(p)])
-    return best if last[id(best)] >= 0 else None
 
 
 def _standalone(doc: Doc, start: int, end: int) -> bool:

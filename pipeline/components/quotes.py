@@ -30,14 +30,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pressx import extensions
-from pressx.components.rulefiles import RuleFiles
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
+from pressx.names import title_case
+from pressx.patterns import longest_first
 from pressx.quotemarks import Quotation, find_quotations
 from pressx.records import Quote
 from pressx.resources import load_json
-from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase, token_at
+from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
@@ -68,17 +70,7 @@ class Attribution:
 @Language.factory(
     "pressx_quotes",
     default_config=component_defaults("pressx_quotes"),
-    requires=[
-        "doc._.people",
-        "doc._.boilerplate",
-        "doc.ents",
-        "doc.sents",
-        "token.dep",
-        "token.ent_iob",
-        "token.ent_type",
-        "token.head",
-        "token.tag",
-    ],
+    requires=["doc._.people", "doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.quotes"],
 )
 class QuoteExtractor(RuleFiles):
@@ -110,12 +102,12 @@ class QuoteExtractor(RuleFiles):
 
     def load_rules(self) -> None:
         spec = load_json(self.rule_files["rules"])
-        cues = alternation(spec["cues"] + spec["speaker_after"])
-        self.cue_re = re.compile(rf"\b{cues}\b", re.IGNORECASE)
+        cues = longest_first(spec["cues"] + spec["speaker_after"])
+        self.cue_re = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
         self.speaker_after = {c.lower() for c in spec["speaker_after"]}
         self.reporting = frozenset(c for c in spec["cues"] if " " not in c)
-        naming = alternation(spec["not_quote_before"])
-        self.naming_re = re.compile(rf"\b{naming}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+        naming = longest_first(spec["not_quote_before"])
+        self.naming_re = re.compile(rf"\b(?:{naming})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.pronouns = dict(spec["pronouns"])
         self.honorifics = set(spec["honorifics"])
         self.abbreviations = frozenset(spec["abbreviations"])
@@ -297,13 +289,13 @@ class QuoteExtractor(RuleFiles):
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is None or not any(t.tag_ in FINITE for t in span):
             return False
-        return not _title_case([w for w in WORDS.findall(words) if len(w) > 3])
+        return not title_case(WORDS.findall(words))
 
     def _headline(self, words: str) -> bool:
         """Whether the quoted words can be a headline statement without a verb (``Government to
         introduce a bill ...``): several words, not a title in capitals."""
-        long = [w for w in WORDS.findall(words) if len(w) > 3]
-        return len(long) >= self.min_words and not _title_case(long)
+        found = WORDS.findall(words)
+        return sum(len(w) > 3 for w in found) >= self.min_words and not title_case(found)
 
     def _record(self, cast: Cast, q: Quotation, attribution: Attribution) -> Quote:
         speaker = attribution.speaker
@@ -316,11 +308,6 @@ class QuoteExtractor(RuleFiles):
             char_start=q.start,
             char_end=q.end,
         )
-
-
-def _title_case(words: list[str]) -> bool:
-    """Whether most of the (longer) words are capitalised, as in a title."""
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def _opens_at(text: str, pos: int) -> bool:

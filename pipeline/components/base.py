@@ -8,6 +8,13 @@ from pathlib import Path
 
 from pressx.resources import rules_path
 
+#: What the base model's parser and tagger give that pressx components read (the tagger's
+#: ``token.tag`` stands for ``token.pos`` too, which the attribute ruler maps from it and no
+#: component declares).
+PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
+#: What the base model's entity recogniser gives.
+ENTITIES = ["doc.ents", "token.ent_iob", "token.ent_type"]
+
 
 class RuleFiles:
     """Base of the pressx components built from rule files under ``models/``.
