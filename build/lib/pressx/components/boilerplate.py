@@ -1,0 +1,163 @@
+"""Web-site boilerplate (navigation menus, sidebars of other releases, newsletter forms,
+footers): found as runs of short non-sentence lines that look like menus or page lists, and
+recorded so every extractor can skip them.
+
+Wrapped sentences (a scraped page that breaks "more than / 100 / law enforcement agencies")
+are joined back into one logical line first, so they never look like a menu; a release's own
+headline block, its numbered lists and its media-contact block are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pressx import extensions
+from pressx.components.base import RuleFiles
+from pressx.config import component_defaults
+from pressx.resources import load_json
+
+
+@dataclass(slots=True)
+class Line:
+    """A logical line: one or more physical lines joined where a sentence was wrapped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@Language.factory(
+    "pressx_boilerplate",
+    default_config=component_defaults("pressx_boilerplate"),
+    requires=["doc._.header_spans"],
+    assigns=["doc._.boilerplate"],
+)
+class BoilerplateFinder(RuleFiles):
+    """Sets ``doc._.boilerplate`` to the (start, end) character ranges that are not release text."""
+
+    def __init__(self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str):
+        extensions.register()
+        self.name = name
+        self.min_run = min_run
+        self.max_words = max_words
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
+        self.sentence_end = re.compile(spec["sentence_end"])
+        self.continues_next = re.compile(spec["continues_next"])
+        self.open_end = re.compile(spec["open_end"])
+        self.contact_cue = re.compile(spec["contact_cue"])
+        self.contact_lines = spec["contact_lines"]
+        self.list_item = re.compile(spec["list_item"])
+        self.nav_cue = re.compile(spec["nav_cue"])
+        self.date_line = re.compile(spec["date_line"])
+        self.tiny_words = spec["tiny_words"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        protected = sorted(doc._.header_spans or [])
+        regions: list[tuple[int, int]] = []
+        run: list[Line] = []
+        before: Line | None = None  # the line just before the current run
+        keep_for = 0
+        lines = self.logical_lines(doc.text)
+        for line in lines:
+            if self.contact_cue.search(line.text):
+                keep_for = self.contact_lines + 1
+            elif self.nav_cue.match(line.text):  # a page list below a contact block
+                keep_for = 0
+            keep_for = max(0, keep_for - 1)
+            if not keep_for and self._is_short(line) and not _overlaps(line, protected):
+                run.append(line)
+                continue
+            regions += self._flush(run, before)
+            run, before = [], line
+        regions += self._flush(run, before)
+        end = len(doc.text)
+        joined = self._joined([*regions, (end, end)], lines, protected)
+        doc._.boilerplate = [r for r in joined if r[0] < r[1]]
+        return doc
+
+    def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
+        """Regions with nothing between them but lines that are not release text (a list of
+        other releases whose long headlines break the run) as one region, the last one
+        reaching the end of the text (``regions`` ends with an empty one there)."""
+        kept = [ln.start for ln in lines if self._release_line(ln, protected)]
+        joined: list[tuple[int, int]] = []
+        for start, end in regions:
+            if joined and not _any_between(kept, joined[-1][1], start):
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        return joined
+
+    def _release_line(self, line: Line, protected) -> bool:
+        """A sentence, a header line or a contact cue: what keeps two regions apart."""
+        return bool(
+            self.sentence_end.search(line.text)
+            or self.contact_cue.search(line.text)
+            or _overlaps(line, protected)
+        )
+
+    def logical_lines(self, text: str) -> list[Line]:
+        """Non-blank lines of ``text``, wrapped sentences joined into one line."""
+        lines: list[Line] = []
+        for start, end, raw in _physical_lines(text):
+            if not raw.strip():
+                continue
+            if lines and self._joins(lines[-1].text, raw):
+                last = lines[-1]
+                lines[-1] = Line(last.start, end, f"{last.text} {raw.strip()}")
+            else:
+                lines.append(Line(start, end, raw.strip()))
+        return lines
+
+    def _joins(self, previous: str, line: str) -> bool:
+        """Whether ``line`` continues the sentence ``previous`` left open."""
+        if self.sentence_end.search(previous) or self.list_item.match(line):
+            return False
+        return bool(self.continues_next.match(line) or self.open_end.search(previous))
+
+    def _is_short(self, line: Line) -> bool:
+        if self.nav_cue.match(line.text):
+            return True
+        if self.list_item.match(line.text) or self.sentence_end.search(line.text):
+            return False
+        return len(line.text.split()) <= self.max_words
+
+    def _flush(self, run: list[Line], before: Line | None) -> list[tuple[int, int]]:
+        """The run as one boilerplate region if it is long enough and looks like a page list."""
+        if len(run) < self.min_run:
+            return []
+        tiny = sum(len(line.text.split()) <= self.tiny_words for line in run)
+        dates = sum(bool(self.date_line.match(line.text)) for line in run)
+        cued = any(self.nav_cue.match(line.text) for line in run) or (
+            before is not None and self.nav_cue.match(before.text)
+        )
+        if cued or dates >= 2 or 2 * tiny >= len(run):
+            return [(run[0].start, run[-1].end)]
+        return []
+
+
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    """Whether the sorted ``starts`` hold one strictly between ``low`` and ``high``."""
+    i = bisect_right(starts, low)
+    return i < len(starts) and starts[i] < high
+
+
+def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:
+    return any(s < line.end and line.start < e for s, e in spans)
+
+
+def _physical_lines(text: str):
+    """(start, end, line) for every line of ``text``."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, offset + len(line), line
+        offset += len(line) + 1

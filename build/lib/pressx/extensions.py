@@ -1,0 +1,38 @@
+"""The ``Doc`` extensions pressx components read and write.
+
+Document metadata (``doc_id``, ``title``, ``published``, ``dateline_location``) may be set
+before the pipeline runs (from a JSONL record); the header component fills what is unset.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = (
+    "doc_id",
+    "title",
+    "published",
+    "dateline_location",
+    "header_spans",
+    "boilerplate",
+    "organisations",
+    "people",
+    "dates",
+    "events",
+    "participants",
+    "quotes",
+    "checks",
+)
+
+
+def register() -> None:
+    """Register every extension (idempotent). List-valued ones default to ``None``: each
+    component assigns a fresh list, so no list is ever shared between documents."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """Whether the character span ``start:end`` lies in a boilerplate region of ``doc``."""
+    return any(b_start <= start and end <= b_end for b_start, b_end in doc._.boilerplate or ())

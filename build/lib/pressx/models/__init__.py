@@ -1,0 +1,1 @@
+"""pressx rule data: patterns, lexicons and gazetteers as versioned files (pressx.resources)."""

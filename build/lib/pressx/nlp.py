@@ -1,0 +1,24 @@
+"""Assemble the pressx pipeline from config: the base spaCy model plus pressx components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pressx import components  # noqa: F401  (importing it registers the factories)
+from pressx.config import load_config
+
+
+def build_nlp(*, model: str | None = None, config_path: str | Path | None = None) -> Language:
+    """Load the base model (``model`` overrides the config's) and add the pressx components:
+    ``before_parser`` ahead of the model's parser (or sentence recogniser), the others last."""
+    config = load_config(config_path)
+    nlp = spacy.load(model or config["nlp"]["model"])
+    parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    for name in config["nlp"]["before_parser"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})), before=parser)
+    for name in config["nlp"]["components"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+    return nlp
