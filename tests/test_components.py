@@ -74,7 +74,7 @@ def test_analyze_pipes_flags_a_wrong_order():
     nlp.add_pipe("pressx_organisations")
     problems = nlp.analyze_pipes()["problems"]
     assert "doc._.organisations" in problems["pressx_people"]
-    assert problems["pressx_organisations"] == ["doc._.boilerplate"]
+    assert problems["pressx_organisations"] == ["doc._.boilerplate", "doc._.dateline_location"]
 
 
 def test_the_pressx_pipeline_is_in_order(nlp):

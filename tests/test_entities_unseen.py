@@ -513,3 +513,31 @@ def test_long_ministerial_and_foreign_roles(make_doc, text, name, role):
 def test_well_known_bodies_from_the_gazetteer(make_doc, text, org, acronym):
     orgs = {o.acronym: o for o in make_doc(text)._.organisations}
     assert orgs[acronym].org_id == stable_id("org", org)  # the same id as the name in full
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # ISAF dev.jsonl: the dateline of every ISAF release
+        (
+            "KABUL, Afghanistan (Jan. 25, 2013)\nAn Afghan and coalition security force arrested "
+            "two insurgents in Kandahar province.",
+            None,
+        ),
+        (
+            "KABUL, Afghanistan (Oct. 9, 2011)\nAfghan and coalition forces detained a Haqqani "
+            "leader, ISAF officials said.",
+            "ISAF",
+        ),
+        # the wire-service dateline of UN agencies and other governments
+        (
+            "OTTAWA, ON, March 3, 2024 /CNW/ - The Royal Canadian Mounted Police (RCMP) arrested "
+            "two men.",
+            "Royal Canadian Mounted Police",
+        ),
+    ],
+)
+def test_dateline_place_is_not_an_organisation(make_doc, text, org):
+    names = [o.name for o in make_doc(text)._.organisations]
+    assert not {"KABUL", "OTTAWA"} & set(names)
+    assert names == ([org] if org else [])
