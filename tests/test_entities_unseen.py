@@ -541,3 +541,38 @@ def test_dateline_place_is_not_an_organisation(make_doc, text, org):
     names = [o.name for o in make_doc(text)._.organisations]
     assert not {"KABUL", "OTTAWA"} & set(names)
     assert names == ([org] if org else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (  # miami_dade_fl/press-release_media-advisory-press-conference-condo-president-...
+            "State Attorney Katherine Fernandez Rundle and Aventura Police Chief Michael "
+            "Bentolila and City of Aventura Mayor Howard S. Weinberg will announce the arrest.",
+            "Michael Bentolila",
+            "Aventura Police Chief",
+        ),
+        (  # miami_dade_fl/press-release_for-immediate-release-two-caregivers-charged-...
+            "State Attorney Katherine Fernandez Rundle and Hialeah Police Chief George Fuente "
+            "announce the arrests of two caregivers.",
+            "George Fuente",
+            "Hialeah Police Chief",
+        ),
+        (  # miami_dade_fl/press-release_for-immediate-release-statement-from-state-attorney-...
+            "I applaud the talented prosecutorial team of Assistant State Attorney Scott Warfman "
+            "and Assistant State Attorney Arvind Singh for effectively bringing forth all the "
+            "essential case elements.",
+            "Arvind Singh",
+            "Assistant State Attorney",
+        ),
+        (  # cook_il/news_palatine-high-school-teachers-aide-indicted-...
+            "CCSAO Investigator Robert Grossman and Assistant State’s Attorney Anne Ringelestein "
+            "led the investigation of this case.",
+            "Anne Ringelestein",
+            "Assistant State’s Attorney",
+        ),
+    ],
+)
+def test_role_before_a_name_stops_at_the_name_before_it(make_doc, text, name, role):
+    people = {p.name: p for p in make_doc(text)._.people}
+    assert people[name].role == role
