@@ -516,6 +516,20 @@ def test_well_known_bodies_from_the_gazetteer(make_doc, text, org, acronym):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“These arrests are a blatant attack on freedom of expression,” said Agnès Callamard, "
+        "Secretary General of Amnesty International.",
+        "Human Rights Watch and Save the Children called for an independent investigation.",
+    ],
+)
+def test_well_known_names_with_no_head_word(make_doc, text):
+    names = {o.name for o in make_doc(text)._.organisations}
+    expected = {"Amnesty International", "Human Rights Watch", "Save the Children"}
+    assert names == {n for n in expected if n in text}
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         # ISAF dev.jsonl: the dateline of every ISAF release

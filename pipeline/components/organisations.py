@@ -123,12 +123,12 @@ class OrganisationFinder(RuleFiles):
         self.group_cues = tuple(tuple(c.split()) for c in spec["group_cues"])
         self.roles = RoleLexicon.load(files["roles"])
         self.honorifics = frozenset(load_json(files["people"])["honorifics"])
-        self.gazetteer = {
-            k: v for k, v in load_json(files["gazetteer"]).items() if not k.startswith("_")
-        }
+        gazetteer = load_json(files["gazetteer"])
+        self.gazetteer: dict[str, str] = gazetteer["acronyms"]
         self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
         self.long_names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.long_names.add("ORG", [nlp.make_doc(v) for v in self.gazetteer.values()])
+        known = [*self.gazetteer.values(), *gazetteer["names"]]
+        self.long_names.add("ORG", [nlp.make_doc(name) for name in known])
 
     def __call__(self, doc: Doc) -> Doc:
         case = LineCase(doc.text)
