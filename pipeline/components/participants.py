@@ -66,7 +66,6 @@ class CountRules:
     official_nouns: frozenset[str]
     group_nouns: frozenset[str]  # "contingent": people a group is made of belong to its agency
     composition_verbs: frozenset[str]
-    total_cues: tuple[tuple[str, ...], ...]
     part_cues: tuple[tuple[str, ...], ...]
     categories: dict[str, tuple[str, str]]
     noun_categories: dict[str, str]
@@ -112,7 +111,6 @@ class CountRules:
             official_nouns=frozenset(data["official_nouns"]),
             group_nouns=frozenset(data["group_nouns"]),
             composition_verbs=frozenset(data["composition_verbs"]),
-            total_cues=phrases(data["total_cues"]),
             part_cues=phrases(data["part_cues"]),
             categories={k: tuple(v) for k, v in data["verb_categories"].items() if k[0] != "_"},
             noun_categories=dict(data["noun_categories"]),
