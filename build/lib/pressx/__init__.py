@@ -1,3 +1,0 @@
-"""pressx: press releases in, clean queryable facts out."""
-
-__version__ = "0.1.0"

@@ -1,1 +1,0 @@
-"""pressx rule data: patterns, lexicons and gazetteers as versioned files (pressx.resources)."""
