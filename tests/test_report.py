@@ -456,3 +456,16 @@ def test_hiding_every_layer_masks_the_strip_too(screenshot):
     colours = screenshot("?hide=" + ",".join(STRIP_ROWS))
     for table, layer in LAYER_BY_TABLE.items():
         assert colours[rgb(layer.colour)] < SWATCH_PIXELS, table
+
+
+def test_run_says_where_the_tables_are_and_how_to_see_the_report(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.txt").write_text("12 officers of the FIA were trained.")
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2] == f"tables: {out}/ (one Parquet folder per table)"
+    assert lines[-1] == (
+        f"next: pressx report --out {out} --to {tmp_path / 'report'}, "
+        f"then open {tmp_path / 'report' / 'index.html'} in a browser"
+    )
