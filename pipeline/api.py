@@ -14,6 +14,7 @@ displaCy, each table's evidence in the colour the report gives it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -66,9 +67,11 @@ def extract(
 
     ``texts_or_paths``: a text (``str``), a file or folder (``pathlib.Path``, folders read
     recursively like ``pressx run``), a list mixing them, or a mapping of doc_id to text.
-    A text's doc_id is ``text-1``, ``text-2``... in the order given; a file's is its name
-    without the suffix. The other settings are those of ``pressx run`` (``--model``,
-    ``--config``, ``--max-chars``, ``--max-file-bytes``, ``--doc-timeout``, ``--batch-size``).
+    A string is always a text (one naming an existing file is refused, so that a path is not
+    read as a release). A text's doc_id is ``text-1``, ``text-2``... in the order given; a
+    file's is its name without the suffix. The other settings are those of ``pressx run``
+    (``--model``, ``--config``, ``--max-chars``, ``--max-file-bytes``, ``--doc-timeout``,
+    ``--batch-size``).
     A document that cannot be read or processed is a ``documents`` row with status ``error``.
 
     >>> tables = extract({"memo": "On 3 May 2024, 12 officers of the FIA were trained."})
@@ -155,6 +158,10 @@ def _sources(texts_or_paths: Inputs, *, max_file_bytes: int) -> list[Source]:
         if wrong := [type(i).__name__ for i in items if not isinstance(i, str | Path)]:
             raise TypeError(f"give texts (str) and paths (pathlib.Path), not {wrong[0]}")
         strings = [item for item in items if isinstance(item, str)]
+        if named := next((s for s in strings if os.path.exists(s)), None):
+            raise TypeError(
+                f"{named!r} is a text here; for the file or folder give Path({named!r})"
+            )
         texts = [(TEXT_ID.format(n), text) for n, text in enumerate(strings, start=1)]
         paths = [item for item in items if isinstance(item, Path)]
     sources = [Source(doc_id, "<text>", text=normalise_text(text)) for doc_id, text in texts]

@@ -141,6 +141,11 @@ def test_extract_refuses_what_is_neither_text_nor_path():
         pressx.extract(["a text", 3])
 
 
+def test_a_path_given_as_a_string_is_not_read_as_a_release():
+    with pytest.raises(TypeError, match=r"give Path\('corpus/seeds'\)"):
+        pressx.extract(str(Path("corpus/seeds")))
+
+
 def test_open_gives_read_only_views_of_the_run(sample_run):
     con = pressx.open(sample_run / "outputs")
     assert con.execute("select count(*) from documents").fetchone() == (14,)

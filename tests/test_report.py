@@ -422,11 +422,15 @@ def strip_columns(path: Path, table: str) -> set[int]:
 def index_colours(chromium, tmp_path_factory):
     """The colours of a screenshot of a report's index, where its three charts show."""
     folder = tmp_path_factory.mktemp("index-shots")
+    taken: dict[Path, Counter] = {}
 
     def take(report: Path) -> Counter:
-        png = folder / f"{report.name}.png"
-        chromium((report / "index.html").as_uri(), f"--screenshot={png}", "--window-size=1600,1000")
-        return png_colours(png)
+        if report not in taken:
+            png = folder / f"{report.name}.png"
+            url = (report / "index.html").as_uri()
+            chromium(url, f"--screenshot={png}", "--window-size=1600,1000")
+            taken[report] = png_colours(png)
+        return taken[report]
 
     return take
 
