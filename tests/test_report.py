@@ -473,3 +473,11 @@ def test_run_says_where_the_tables_are_and_how_to_see_the_report(tmp_path, capsy
         f"next: pressx report --out {out} --to {tmp_path / 'report'}, "
         f"then open {tmp_path / 'report' / 'index.html'} in a browser"
     )
+
+
+def test_charts_of_an_output_without_rows(tmp_path, capsys):
+    """No events, counts or checks: the charts are drawn empty, titled with their zeros."""
+    out = write_sample_output(tmp_path / "out", splits=())
+    assert main(["report", "--out", str(out), "--to", str(tmp_path / "r")]) == 0
+    for chart in ("events.png", "agencies.png", "checks.png"):
+        assert len(png_colours(tmp_path / "r" / CHARTS / chart)) > 20, chart
