@@ -116,7 +116,10 @@ class HeaderReader(RuleFiles):
         offset = 0
         for line in head.split("\n"):
             text = self.site_suffix.sub("", line).strip()
-            if len(text.split()) >= 4 and not self.not_title.search(text):
+            # a dateline that opens the lead sentence ("GENEVA, 5 March 2024 – The World
+            # Health Organization today launched ...") starts no title
+            lead = any(s == offset and e < offset + len(line.rstrip()) for s, e in spans)
+            if len(text.split()) >= 4 and not lead and not self.not_title.search(text):
                 spans.append((offset, offset + len(line)))
                 return text
             offset += len(line) + 1

@@ -73,7 +73,7 @@ def org_key(text: str) -> str:
 @Language.factory(
     "pressx_organisations",
     default_config=component_defaults("pressx_organisations"),
-    requires=["doc._.boilerplate", *ENTITIES, *PARSE],
+    requires=["doc._.boilerplate", "doc._.dateline_location", *ENTITIES, *PARSE],
     assigns=["doc._.organisations"],
 )
 class OrganisationFinder(RuleFiles):
@@ -153,6 +153,8 @@ class OrganisationFinder(RuleFiles):
             self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
         covered = {i for s in spans for i in range(s.start, s.end)}
         written = {t.text for t in doc if not t.is_upper}
+        # the dateline's place ("KABUL, Afghanistan (Jan. 25, 2013)", "OTTAWA, ON, March 3")
+        written.update((doc._.dateline_location or "").replace(",", " ").split())
         for tok in doc:
             if tok.i in covered or not is_acronym(tok.text) or tok.text in not_orgs:
                 continue

@@ -391,7 +391,9 @@ class PeopleFinder(RuleFiles):
         found: dict[int, list[tuple[bool, _Role]]] = {}
         previous: tuple[int, _Role | None] = (-1, None)
         for start, end, person in mentions:
-            role = self._role_at(release, start, end)
+            # a role before the name stops at the name before it: "State Attorney Katherine
+            # Fernandez Rundle and Hialeah Police Chief George Fuente"
+            role = self._role_at(release, start, end, floor=max(previous[0], 0))
             shared = previous[1]
             if (
                 role is None
@@ -445,14 +447,15 @@ class PeopleFinder(RuleFiles):
         lemma = word.lemma_.lower()
         return next((r for r, by in self.case_roles.items() if lemma in by.get(relation, ())), None)
 
-    def _role_at(self, release: _Release, start: int, end: int) -> _Role | None:
-        before = self._role_before(release, start)
+    def _role_at(self, release: _Release, start: int, end: int, floor: int = 0) -> _Role | None:
+        """The role stated before (from token ``floor`` on) or after the name ``start:end``."""
+        before = self._role_before(release, start, floor)
         after = self._role_after(release, end)
         if before and after:
             return _Role(f"{before.text}, {after.text}", before.organisation or after.organisation)
         return before or after
 
-    def _role_before(self, release: _Release, start: int) -> _Role | None:
+    def _role_before(self, release: _Release, start: int, floor: int) -> _Role | None:
         """A role right before a name: "Director General FIA Wajid Zia", "The Governor of
         Assam, Laxman Prasad Acharya", "DMV employee Carlisha Haywood"."""
         doc = release.doc
@@ -462,18 +465,19 @@ class PeopleFinder(RuleFiles):
         if k > 0 and doc[k - 1].text == "," and k > 1:
             k -= 1  # "Union Health Minister, Shri Jagat Prakash Nadda"
         end = k if doc[k - 1 if k else 0].text != "," else k - 1
-        first = self._phrase_start(release, end)
+        first = self._phrase_start(release, end, floor)
         if first >= end:
             return None
         return self._role_in(
             release, first, end, plural_ok=True, comma=end < start and doc[end].text == ","
         )
 
-    def _phrase_start(self, release: _Release, end: int) -> int:
-        """Start of the run of role and name words (and joiners) ending before ``end``."""
+    def _phrase_start(self, release: _Release, end: int, floor: int) -> int:
+        """Start of the run of role and name words (and joiners) ending before ``end``, not
+        before token ``floor``."""
         doc = release.doc
         j = end
-        while j > 0 and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
+        while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
             tok = doc[j - 1]
             if tok.text in {"(", ")"} or tok.text in POSSESSIVE or tok.text in GLUE:
                 j -= 1
