@@ -248,6 +248,15 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
         f"{summary.n_words:,} words in {summary.seconds:.1f}s "
         f"= {summary.words_per_second:,.0f} words/s"
     )
+    report = out.parent / "report"
+    console.print(f"tables: {out}/ (one Parquet folder per table)", markup=False, soft_wrap=True)
+    console.print(
+        f"next: pressx report --out {out} --to {report}, "
+        f"then open {report / 'index.html'} in a browser",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
