@@ -281,6 +281,15 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
             + (f" and {more:,} more" if more > 0 else ""),
             markup=False,
         )
+    report = out.parent / "report"
+    console.print(f"tables: {out}/ (one Parquet folder per table)", markup=False, soft_wrap=True)
+    console.print(
+        f"next: pressx report --out {out} --to {report}, "
+        f"then open {report / 'index.html'} in a browser",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _check(args: argparse.Namespace, console: Console, errors: Console) -> int:

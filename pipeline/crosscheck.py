@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pressx.components.checks import DurationFinder
+from pressx.config import load_config
 from pressx.ids import normalise_key, stable_id
-from pressx.nlp import load_config
 from pressx.records import Check, Evidence
 from pressx.resources import load_json
 

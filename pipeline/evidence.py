@@ -40,6 +40,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("dates", "#ffe27a", ("start", "end", "precision")),
 )
 LAYER_BY_TABLE = {layer.table: layer for layer in LAYERS}
+CHECK_COLOUR = "#d0021b"  # underline of the words a check cites
+STATUS_COLOURS = {"mismatch": "#b00020", "unverifiable": "#8a5a00", "consistent": "#1e7b34"}
 EXTRACTION_TABLES = tuple(
     t for t, cols in TABLES.items() if any(c.name == "char_start" for c in cols)
 )

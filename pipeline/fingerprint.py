@@ -16,7 +16,7 @@ import spacy
 from confection import Config
 
 from pressx import __version__
-from pressx.nlp import load_config
+from pressx.config import load_config
 
 RULE_SUFFIXES = (".json", ".txt")
 MAX_KEYS_SHOWN = 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -90,13 +91,25 @@ def clean_name(text: str) -> str:
     return TRAILING_JUNK.sub("", LEADING_THE.sub("", text))
 
 
+def title_case(words: Iterable[str]) -> bool:
+    """Whether words are written as a headline's: three or more words of four letters or more
+    (short ones such as "of" and "to" are left out), three quarters of them capitalised."""
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
 def join_ordinal(text: str) -> str:
     """An ordinal's suffix joined to its number ("496 th Criminal Court" -> "496th ...")."""
     return SPLIT_ORDINAL.sub(r"\1\2", text)
 
 
 def singular(word: str) -> str:
-    """Crude singular of a final name or role word ("units" -> "unit", "Chiefs" -> "Chief")."""
+    """A plain English singular of a noun, its case kept: "officers" -> "officer", "Chiefs" ->
+    "Chief", "policemen" -> "policeman", "Secretaries" -> "Secretary"."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word

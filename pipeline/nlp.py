@@ -5,23 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
-from confection import Config
 from spacy.language import Language
 
-from pressx import components, extensions  # noqa: F401  (components registers the factories)
-
-DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
-
-
-def load_config(path: str | Path | None = None) -> Config:
-    """The pipeline config: ``default.cfg``, or a user's copy of it."""
-    return Config().from_disk(path or DEFAULT_CONFIG)
+from pressx import components  # noqa: F401  (importing it registers the factories)
+from pressx.config import load_config
 
 
 def build_nlp(*, model: str | None = None, config_path: str | Path | None = None) -> Language:
     """Load the base model (``model`` overrides the config's) and add the pressx components:
     ``before_parser`` ahead of the model's parser (or sentence recogniser), the others last."""
-    extensions.register()
     config = load_config(config_path)
     nlp = spacy.load(model or config["nlp"]["model"])
     parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)

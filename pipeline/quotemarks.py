@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„"
 DOUBLE_CLOSE = "”"
-STRAIGHT = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 MARKS = re.compile('[“„”"‘’]')

@@ -5,7 +5,9 @@ Layout of REPORT_DIR::
     index.html          documents with their row counts per table, with filters
     checks.html         every check, mismatches first, with links to the evidence
     docs/<doc>.html     one page per document: text with highlighted evidence, then its rows
-    assets/             report.css (layer colours from ``pressx.evidence``) and report.js
+    docs/<doc>.png      the document's strip: where each table's evidence lies in the text
+    charts/             events.png, agencies.png, checks.png (``pressx.charts``)
+    assets/             report.css (colours from ``pressx.evidence``) and report.js
 
 The pages are rendered from the Jinja2 templates in ``pipeline/report_assets``.
 """
@@ -22,9 +24,12 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from rich.console import Console
 
+from pressx import charts
 from pressx.evidence import (
+    CHECK_COLOUR,
     EXTRACTION_TABLES,
     LAYERS,
+    STATUS_COLOURS,
     STATUS_ORDER,
     DocumentView,
     all_checks,
@@ -32,12 +37,16 @@ from pressx.evidence import (
     load_documents,
     row_columns,
 )
-from pressx.query import NoOutputError, open_tables
+from pressx.query import NoOutputError, fetch, open_tables
 
 ASSETS = "report_assets"
 DOCS = "docs"
+CHARTS = "charts"
 PAGES_MANIFEST = ".pressx-pages"
-CHECK_COLOUR = "#d0021b"
+AGENCY_TOTALS = """
+    SELECT agency, sum(count)::BIGINT AS n FROM participants
+    WHERE agency IS NOT NULL AND count IS NOT NULL GROUP BY agency ORDER BY n DESC, agency
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,11 @@ def doc_href(doc_id: str) -> str:
     return f"{DOCS}/{name}.html"
 
 
+def strip_href(doc_id: str) -> str:
+    """The evidence strip of a document, beside its page."""
+    return doc_href(doc_id).removesuffix(".html") + ".png"
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("pressx", ASSETS),
@@ -83,6 +97,7 @@ def environment() -> Environment:
     )
     env.filters["cell"] = cell_text
     env.globals["doc_href"] = doc_href
+    env.globals["strip_href"] = strip_href
     return env
 
 
@@ -138,6 +153,7 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
     docs_dir = to / DOCS
     docs_dir.mkdir(parents=True, exist_ok=True)
     (to / "assets").mkdir(exist_ok=True)
+    _draw_charts(con, checks, to / CHARTS)
 
     summaries = []
     page = env.get_template("document.html.j2")
@@ -151,9 +167,17 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
             segments=segment_items(view),
             columns=columns,
             n_evidence=view.n_check_evidence(),
+            strip_rows=charts.STRIP_ROWS,
+            strip_width=charts.STRIP_PIXELS,
+            strip_height=charts.ROW_PIXELS * len(charts.STRIP_ROWS),
+            row_pixels=charts.ROW_PIXELS,
         )
         (to / doc_href(view.doc_id)).write_text(html, encoding="utf-8")
-    _remove_old_pages(docs_dir, {Path(s.href).name for s in summaries})
+        charts.evidence_strip(view, to / strip_href(view.doc_id))
+    _remove_old_pages(
+        docs_dir,
+        {Path(href(s.doc_id)).name for s in summaries for href in (doc_href, strip_href)},
+    )
 
     common["root"] = ""
     _render(env, "index.html.j2", to / "index.html", common, documents=summaries)
@@ -175,13 +199,29 @@ def build_report(out: Path, to: Path) -> tuple[int, int]:
         {},
         layers=LAYERS,
         check_colour=CHECK_COLOUR,
+        status_colours=STATUS_COLOURS,
+        row_pixels=charts.ROW_PIXELS,
+        row_gap=charts.ROW_GAP,
+        track=charts.TRACK,
+        strip_rows=charts.STRIP_ROWS,
     )
     shutil.copyfile(Path(__file__).parent / ASSETS / "report.js", to / "assets" / "report.js")
     return len(summaries), len(checks)
 
 
+def _draw_charts(con, checks: list[dict], folder: Path) -> None:
+    """The overview charts of the index and checks pages."""
+    folder.mkdir(exist_ok=True)
+    events = fetch(con, 'SELECT type, start, "end" FROM events ORDER BY start, type')
+    charts.events_timeline(events, folder / "events.png")
+    totals = [(r["agency"], r["n"]) for r in fetch(con, AGENCY_TOTALS)]
+    charts.people_by_agency(totals, folder / "agencies.png")
+    charts.checks_by_status(checks, folder / "checks.png")
+
+
 def _remove_old_pages(docs_dir: Path, written: set[str]) -> None:
-    """Delete the pages the previous report wrote and this one did not; list this one's."""
+    """Delete the pages (and strips) the previous report wrote and this one did not; list
+    this one's."""
     manifest = docs_dir / PAGES_MANIFEST
     old = set(manifest.read_text(encoding="utf-8").split("\n")) if manifest.exists() else set()
     for name in old - written:

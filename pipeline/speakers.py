@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from pressx.names import title_case
+from pressx.patterns import longest_first
 from pressx.records import Person
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -108,7 +110,7 @@ class Cast:
             if len(last) > 2 and last[0].isupper():
                 surnames.setdefault(last, m)
         self.surnames = surnames
-        self.surname_re = re.compile(rf"\b{alternation(surnames)}\b") if surnames else None
+        self.surname_re = re.compile(rf"\b(?:{longest_first(surnames)})\b") if surnames else None
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
 
@@ -270,7 +272,7 @@ class Cast:
         if name := _proper_name_before(sent, pos):
             return Member(name)
         for sent in reversed(sents[max(0, k - self.max_back) : k]):
-            if _headline(sent):
+            if title_case(t.text for t in sent if t.is_alpha):
                 continue  # a title line: "Defendant Hurled Homophobic Slurs at Victim"
             for subject in _subjects(sent):
                 if self.quoted.covers(subject.idx):
@@ -337,12 +339,6 @@ def _proper_name_before(sent: Span, pos: int) -> str | None:
     return found
 
 
-def _headline(sent: Span) -> bool:
-    """Whether a sentence is written in title case, as headlines are."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
-
-
 def _determined(token: Token) -> bool:
     """Whether a noun phrase opens with an article (``the officer``: a description)."""
     return token.left_edge.lower_ in ("the", "a", "an", "one")
@@ -352,12 +348,6 @@ def _subjects(sent: Span) -> list[Token]:
     """Subjects of a sentence's main verb and of the verbs joined to it."""
     verbs = [sent.root, *(t for t in sent.root.children if t.dep_ == "conj")]
     return [c for v in verbs for c in v.children if c.dep_ in SUBJECTS]
-
-
-def alternation(words) -> str:
-    """A regex group matching any of ``words`` (longest first; spaces match any white space)."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return f"(?:{'|'.join(escaped)})"
 
 
 def phrase(token: Token, *, short: bool = False) -> tuple[int, int]:

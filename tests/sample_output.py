@@ -187,10 +187,11 @@ def _check(doc_id: str, check: dict, participants: list[dict], text: str) -> dic
     }
 
 
-def write_sample_output(out: Path) -> Path:
-    """Write every gold document of the sample corpus to ``out`` (one batch) and return it."""
+def write_sample_output(out: Path, splits: tuple[str, ...] = SPLITS) -> Path:
+    """Write every gold document of the sample corpus (of ``splits``) to ``out`` (one batch)
+    and return it."""
     batch: dict[str, list[dict]] = {}
-    for split in SPLITS:
+    for split in splits:
         for gold_path in sorted((GOLD / split).glob("*.json")):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             text = (CORPUS / split / f"{gold_path.stem}.txt").read_text(encoding="utf-8")

@@ -513,3 +513,80 @@ def test_long_ministerial_and_foreign_roles(make_doc, text, name, role):
 def test_well_known_bodies_from_the_gazetteer(make_doc, text, org, acronym):
     orgs = {o.acronym: o for o in make_doc(text)._.organisations}
     assert orgs[acronym].org_id == stable_id("org", org)  # the same id as the name in full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“These arrests are a blatant attack on freedom of expression,” said Agnès Callamard, "
+        "Secretary General of Amnesty International.",
+        "Human Rights Watch and Save the Children called for an independent investigation.",
+    ],
+)
+def test_well_known_names_with_no_head_word(make_doc, text):
+    names = {o.name for o in make_doc(text)._.organisations}
+    expected = {"Amnesty International", "Human Rights Watch", "Save the Children"}
+    assert names == {n for n in expected if n in text}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # ISAF dev.jsonl: the dateline of every ISAF release
+        (
+            "KABUL, Afghanistan (Jan. 25, 2013)\nAn Afghan and coalition security force arrested "
+            "two insurgents in Kandahar province.",
+            None,
+        ),
+        (
+            "KABUL, Afghanistan (Oct. 9, 2011)\nAfghan and coalition forces detained a Haqqani "
+            "leader, ISAF officials said.",
+            "ISAF",
+        ),
+        # the wire-service dateline of UN agencies and other governments
+        (
+            "OTTAWA, ON, March 3, 2024 /CNW/ - The Royal Canadian Mounted Police (RCMP) arrested "
+            "two men.",
+            "Royal Canadian Mounted Police",
+        ),
+    ],
+)
+def test_dateline_place_is_not_an_organisation(make_doc, text, org):
+    names = [o.name for o in make_doc(text)._.organisations]
+    assert not {"KABUL", "OTTAWA"} & set(names)
+    assert names == ([org] if org else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (  # miami_dade_fl/press-release_media-advisory-press-conference-condo-president-...
+            "State Attorney Katherine Fernandez Rundle and Aventura Police Chief Michael "
+            "Bentolila and City of Aventura Mayor Howard S. Weinberg will announce the arrest.",
+            "Michael Bentolila",
+            "Aventura Police Chief",
+        ),
+        (  # miami_dade_fl/press-release_for-immediate-release-two-caregivers-charged-...
+            "State Attorney Katherine Fernandez Rundle and Hialeah Police Chief George Fuente "
+            "announce the arrests of two caregivers.",
+            "George Fuente",
+            "Hialeah Police Chief",
+        ),
+        (  # miami_dade_fl/press-release_for-immediate-release-statement-from-state-attorney-...
+            "I applaud the talented prosecutorial team of Assistant State Attorney Scott Warfman "
+            "and Assistant State Attorney Arvind Singh for effectively bringing forth all the "
+            "essential case elements.",
+            "Arvind Singh",
+            "Assistant State Attorney",
+        ),
+        (  # cook_il/news_palatine-high-school-teachers-aide-indicted-...
+            "CCSAO Investigator Robert Grossman and Assistant State’s Attorney Anne Ringelestein "
+            "led the investigation of this case.",
+            "Anne Ringelestein",
+            "Assistant State’s Attorney",
+        ),
+    ],
+)
+def test_role_before_a_name_stops_at_the_name_before_it(make_doc, text, name, role):
+    people = {p.name: p for p in make_doc(text)._.people}
+    assert people[name].role == role

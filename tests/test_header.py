@@ -41,8 +41,44 @@ import pytest
             None,
             "Houston, TX",
         ),
+        # the wire-service dateline of UN agencies, other governments and NGOs (AP style)
+        (
+            "GENEVA, 5 March 2024 – The World Health Organization (WHO) today launched a new "
+            "guideline on hypertension.",
+            dt.date(2024, 3, 5),
+            "Geneva",
+        ),
+        (
+            "Nairobi, 14 February 2024 — Médecins Sans Frontières (MSF) teams treated more than "
+            "5,000 patients.",
+            dt.date(2024, 2, 14),
+            "Nairobi",
+        ),
+        (
+            "OTTAWA, ON, March 3, 2024 /CNW/ - The Royal Canadian Mounted Police arrested two men.",
+            dt.date(2024, 3, 3),
+            "Ottawa, ON",
+        ),
+        # miami_dade_fl/press-release_17245-2.txt: a weekday opens a date, it is no place
+        (
+            "Friday, July 14, 2006 – State Attorney Katherine Fernandez Rundle announced.",
+            None,
+            None,
+        ),
     ],
-    ids=["date-place", "place-date", "caps-dash", "pib-posted", "isaf", "immediate", "paren"],
+    ids=[
+        "date-place",
+        "place-date",
+        "caps-dash",
+        "pib-posted",
+        "isaf",
+        "immediate",
+        "paren",
+        "wire-dmy",
+        "wire-ndash",
+        "wire-cnw",
+        "weekday",
+    ],
 )
 def test_header_forms(make_doc, text, published, place):
     doc = make_doc(text)

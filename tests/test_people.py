@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pressx.components.people import person_for_role
-
 
 def _people(doc):
     return {p.name: p for p in doc._.people}
@@ -133,13 +131,6 @@ def test_initials_merge_with_full_name(corpus_docs):
     people = _people(corpus_docs["pib-2206790-who-traditional-medicine-summit"])
     assert "Jagat Prakash Nadda" in people
     assert "J P Nadda" not in people
-
-
-def test_person_for_role(corpus_docs):
-    doc = corpus_docs["unodc-2020-11-06-female-officers-training"]
-    assert person_for_role(doc, "the Ambassador").name == "Androulla Kaminara"
-    assert person_for_role(doc, "the Country Representative").name == "Jeremy Milson"
-    assert person_for_role(doc, "the Minister") is None
 
 
 def test_person_ids_stable_across_seed_releases(corpus_docs):

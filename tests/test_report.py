@@ -14,16 +14,27 @@ from pathlib import Path
 
 import pytest
 
+from pressx.charts import ROW_PIXELS, STRIP_PIXELS, STRIP_ROWS, TRACK
 from pressx.cli import main
-from pressx.evidence import LAYER_BY_TABLE
+from pressx.evidence import CHECK_COLOUR, LAYER_BY_TABLE, STATUS_COLOURS
 from pressx.query import open_tables
-from pressx.report import doc_href
+from pressx.report import CHARTS, doc_href, strip_href
 from pressx.run import RunSettings, run
 from tests.conftest import CORPUS
+from tests.sample_output import write_sample_output
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 CHROMIUM = Path("/usr/bin/chromium")
 SWATCH_PIXELS = 400  # more than the legend's colour swatch (about 13 x 14 pixels) draws
+CHART_PIXELS = 1500  # more than the swatches and coloured words of a page draw
+# colours that only the charts draw on the index page: bars of people by agency, events on
+# the timeline, the mismatch and consistent parts of the checks' bars
+CHART_COLOURS = {
+    "agencies": LAYER_BY_TABLE["participants"].colour,
+    "events": LAYER_BY_TABLE["events"].colour,
+    "mismatch": STATUS_COLOURS["mismatch"],
+    "consistent": STATUS_COLOURS["consistent"],
+}
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -252,6 +263,14 @@ def test_index_filters(report, chromium, fragment, shown):
 
 def png_colours(path: Path) -> Counter:
     """How many pixels of each (r, g, b) colour an 8-bit, non-interlaced RGB(A) PNG holds."""
+    colours: Counter = Counter()
+    for line in png_rows(path):
+        colours.update(line)
+    return colours
+
+
+def png_rows(path: Path) -> list[list[tuple[int, int, int]]]:
+    """The (r, g, b) pixels of an 8-bit, non-interlaced RGB(A) PNG, row by row."""
     data = path.read_bytes()
     pos, compressed = 8, b""
     while pos < len(data):
@@ -266,14 +285,14 @@ def png_colours(path: Path) -> Counter:
     bpp = 3 if colour_type == 2 else 4
     stride = width * bpp
     raw = zlib.decompress(compressed)
-    colours: Counter = Counter()
+    rows = []
     previous = bytearray(stride)
     for y in range(height):
         line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         unfilter(raw[y * (stride + 1)], line, previous, bpp)
-        colours.update(zip(line[0::bpp], line[1::bpp], line[2::bpp], strict=True))
+        rows.append(list(zip(line[0::bpp], line[1::bpp], line[2::bpp], strict=True)))
         previous = line
-    return colours
+    return rows
 
 
 def unfilter(kind: int, line: bytearray, previous: bytearray, bpp: int) -> None:
@@ -303,12 +322,16 @@ def rgb(colour: str) -> tuple[int, int, int]:
 @pytest.fixture(scope="module")
 def screenshot(report, chromium, tmp_path_factory):
     folder = tmp_path_factory.mktemp("screenshots")
+    taken: dict[str, Counter] = {}
 
     def take(query: str = "") -> Counter:
-        png = folder / f"training{query.replace('?', '-').replace(',', '-')}.png"
-        url = (report / doc_href(TRAINING)).as_uri() + query
-        chromium(url, f"--screenshot={png}", "--window-size=1000,800")
-        return png_colours(png)
+        """The colours of the training page's top, each view shot once."""
+        if query not in taken:
+            png = folder / f"training{query.replace('?', '-').replace(',', '-')}.png"
+            url = (report / doc_href(TRAINING)).as_uri() + query
+            chromium(url, f"--screenshot={png}", "--window-size=1000,800")
+            taken[query] = png_colours(png)
+        return taken[query]
 
     return take
 
@@ -326,3 +349,135 @@ def test_hidden_layer_is_not_drawn(screenshot):
     assert colours[rgb(LAYER_BY_TABLE["participants"].colour)] < SWATCH_PIXELS
     assert colours[rgb(LAYER_BY_TABLE["quotes"].colour)] < SWATCH_PIXELS
     assert colours[rgb(LAYER_BY_TABLE["dates"].colour)] > SWATCH_PIXELS
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory) -> Path:
+    """A report of another corpus: the gold rows of the two seed releases alone."""
+    out = write_sample_output(tmp_path_factory.mktemp("seeds-out"), splits=("seeds",))
+    to = tmp_path_factory.mktemp("seeds-report")
+    assert main(["report", "--out", str(out), "--to", str(to)]) == 0
+    return to
+
+
+@pytest.mark.parametrize(
+    ("chart", "colour", "pixels"),
+    [
+        ("agencies.png", LAYER_BY_TABLE["participants"].colour, 5000),
+        ("events.png", LAYER_BY_TABLE["events"].colour, 1000),
+        ("checks.png", STATUS_COLOURS["mismatch"], 500),
+        ("checks.png", STATUS_COLOURS["consistent"], 500),
+    ],
+)
+def test_overview_charts_draw_the_data_in_the_report_colours(report, chart, colour, pixels):
+    colours = png_colours(report / CHARTS / chart)
+    assert colours[rgb(colour)] > pixels
+    assert len(colours) > 20  # axes, labels and their anti-aliasing: not a blank image
+
+
+def test_strip_marks_each_table_where_its_rows_lie(report, sample_out):
+    """The training release's strip: one row per table, a mark where each row's words are
+    (17 FIA officers at characters 676-685), nothing in a row without evidence."""
+    colours_by_row = strip_rows(report / strip_href(TRAINING))
+    con = open_tables(sample_out)
+    [(length,)] = con.execute(
+        "select n_chars from documents where doc_id = ?", [TRAINING]
+    ).fetchall()
+    for table in LAYER_BY_TABLE:
+        n_rows = con.execute(
+            f"select count(*) from {table} where doc_id = ?", [TRAINING]
+        ).fetchone()
+        colour = rgb(LAYER_BY_TABLE[table].colour)
+        assert (colours_by_row[table][colour] > 0) == (n_rows[0] > 0), table
+    assert colours_by_row["checks"][rgb(CHECK_COLOUR)] > 0
+    participants = strip_columns(report / strip_href(TRAINING), "participants")
+    assert 676 * STRIP_PIXELS // length in participants
+
+
+def strip_rows(path: Path) -> dict[str, Counter]:
+    """The colours of each table's row of a strip."""
+    return {table: strip_row_colours(path, table) for table in STRIP_ROWS}
+
+
+def strip_row_colours(path: Path, table: str) -> Counter:
+    row = STRIP_ROWS.index(table)
+    colours: Counter = Counter()
+    for y, line in enumerate(png_rows(path)):
+        if y // ROW_PIXELS == row:
+            colours.update(line)
+    return colours
+
+
+def strip_columns(path: Path, table: str) -> set[int]:
+    """The x positions of a table's marks in its row of the strip."""
+    colour = rgb(LAYER_BY_TABLE[table].colour)
+    row = STRIP_ROWS.index(table) * ROW_PIXELS
+    return {x for x, pixel in enumerate(png_rows(path)[row]) if pixel == colour}
+
+
+@pytest.fixture(scope="module")
+def index_colours(chromium, tmp_path_factory):
+    """The colours of a screenshot of a report's index, where its three charts show."""
+    folder = tmp_path_factory.mktemp("index-shots")
+    taken: dict[Path, Counter] = {}
+
+    def take(report: Path) -> Counter:
+        if report not in taken:
+            png = folder / f"{report.name}.png"
+            url = (report / "index.html").as_uri()
+            chromium(url, f"--screenshot={png}", "--window-size=1600,1000")
+            taken[report] = png_colours(png)
+        return taken[report]
+
+    return take
+
+
+def test_charts_load_in_the_browser(report, index_colours):
+    colours = index_colours(report)
+    for chart, colour in CHART_COLOURS.items():
+        assert colours[rgb(colour)] > CHART_PIXELS, chart
+
+
+def test_charts_change_with_the_corpus(report, seeds_report, index_colours):
+    """Fourteen releases and the two seed releases alone draw different charts (bars are
+    scaled to the largest, so only the timeline, a dot per event, is sure to shrink)."""
+    everything, seeds = index_colours(report), index_colours(seeds_report)
+    for chart, colour in CHART_COLOURS.items():
+        assert seeds[rgb(colour)] > CHART_PIXELS / 4, chart
+        assert seeds[rgb(colour)] != everything[rgb(colour)], chart
+    events = rgb(CHART_COLOURS["events"])
+    assert seeds[events] < everything[events] / 2
+
+
+def test_strip_loads_on_the_document_page(screenshot):
+    assert screenshot()[rgb(TRACK)] > 5 * STRIP_PIXELS
+
+
+def test_hiding_every_layer_masks_the_strip_too(screenshot):
+    colours = screenshot("?hide=" + ",".join(STRIP_ROWS))
+    for table, layer in LAYER_BY_TABLE.items():
+        assert colours[rgb(layer.colour)] < SWATCH_PIXELS, table
+
+
+def test_run_says_where_the_tables_are_and_how_to_see_the_report(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.txt").write_text("12 officers of the FIA were trained.")
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2] == f"tables: {out}/ (one Parquet folder per table)"
+    assert lines[-1] == (
+        f"next: pressx report --out {out} --to {tmp_path / 'report'}, "
+        f"then open {tmp_path / 'report' / 'index.html'} in a browser"
+    )
+
+
+def test_charts_of_an_output_without_rows(tmp_path, capsys):
+    """No events, counts or checks: the charts are drawn empty, titled with their zeros."""
+    out = write_sample_output(tmp_path / "out", splits=())
+    assert main(["report", "--out", str(out), "--to", str(tmp_path / "r")]) == 0
+    for chart in ("events.png", "agencies.png", "checks.png"):
+        assert len(png_colours(tmp_path / "r" / CHARTS / chart)) > 20, chart

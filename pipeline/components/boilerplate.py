@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressx import extensions
+from pressx.components.base import RuleFiles
+from pressx.config import component_defaults
 from pressx.resources import load_json
 
 
@@ -30,17 +33,23 @@ class Line:
 
 @Language.factory(
     "pressx_boilerplate",
+    default_config=component_defaults("pressx_boilerplate"),
     requires=["doc._.header_spans"],
     assigns=["doc._.boilerplate"],
 )
-class BoilerplateFinder:
+class BoilerplateFinder(RuleFiles):
     """Sets ``doc._.boilerplate`` to the (start, end) character ranges that are not release text."""
 
     def __init__(self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str):
+        extensions.register()
         self.name = name
         self.min_run = min_run
         self.max_words = max_words
-        spec = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
         self.sentence_end = re.compile(spec["sentence_end"])
         self.continues_next = re.compile(spec["continues_next"])
         self.open_end = re.compile(spec["open_end"])

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressx import extensions
+
 BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 #: What a dateline ends with before the first sentence ("KABUL, Afghanistan (Jan. 28) – ...").
 DASHES = {"", "-", "–", "—", ":"}
@@ -30,6 +32,7 @@ class SentenceBreaks:
     sentence start, unless it is written in lower case."""
 
     def __init__(self, nlp: Language, name: str):
+        extensions.register()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:

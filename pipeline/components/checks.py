@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from word2number import w2n
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
+from pressx.numbers import number_value
 from pressx.records import Check, DateMention, Event, Evidence, Participant
 from pressx.resources import load_json, load_lines
 
@@ -76,7 +79,7 @@ class DurationFinder:
             if m.group("weeklong"):
                 amount, unit = 1, "week"
             else:
-                amount, unit = amount_of(m.group("n")), m.group("unit").lower()
+                amount, unit = number_value([m.group("n")]), m.group("unit").lower()
             if amount:
                 found.append(
                     Duration(amount, unit, m.group(0), offset + m.start(), offset + m.end())
@@ -84,27 +87,31 @@ class DurationFinder:
         return found
 
 
-def amount_of(word: str) -> int | None:
-    """A small count in digits or words ("5", "four", "twenty-one"), else ``None``."""
-    if word.isdigit():
-        return int(word)
-    try:
-        return int(w2n.word_to_num(word.replace("-", " ")))
-    except ValueError:
-        return None
-
-
 @Language.factory(
     "pressx_checks",
-    requires=["doc._.participants", "doc._.events", "doc._.dates"],
+    default_config=component_defaults("pressx_checks"),
+    requires=[
+        "doc._.participants",
+        "doc._.events",
+        "doc._.dates",
+        "doc._.published",
+        "doc._.boilerplate",
+        *ENTITIES,
+        *PARSE,
+    ],
     assigns=["doc._.checks"],
 )
-class ChecksComponent:
+class ChecksComponent(RuleFiles):
     """``pressx_checks``: writes ``doc._.checks``."""
 
     def __init__(self, nlp: Language, name: str, *, rules: str):
+        extensions.register()
         self.name = name
-        data = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        data = load_json(self.rule_files["rules"])
         self.durations = DurationFinder(data)
         self.working_week = int(data["week_working_days"])
         self.event_nouns = frozenset(data["event_nouns"])

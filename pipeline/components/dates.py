@@ -5,6 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressx import extensions
+from pressx.components.base import RuleFiles
+from pressx.config import component_defaults
 from pressx.datetext import DateFinder, DateRules
 from pressx.extensions import in_boilerplate
 from pressx.records import DateMention
@@ -13,17 +16,24 @@ from pressx.resources import load_json
 
 @Language.factory(
     "pressx_dates",
-    requires=["doc._.published", "doc._.boilerplate"],
+    default_config=component_defaults("pressx_dates"),
+    requires=["doc._.published", "doc._.boilerplate", "token.dep"],
     assigns=["doc._.dates"],
 )
-class DateExtractor:
+class DateExtractor(RuleFiles):
     """Sets ``doc._.dates``: date expressions outside boilerplate, resolved to calendar ranges
     (relative ones against ``doc._.published``)."""
 
     def __init__(self, nlp: Language, name: str, *, rules: str, future_window: int):
+        extensions.register()
         self.name = name
-        spec = load_json(rules)
-        self.finder = DateFinder(DateRules.from_spec(spec), future_window=future_window)
+        self.future_window = future_window
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
+        self.finder = DateFinder(DateRules.from_spec(spec), future_window=self.future_window)
         self.adjectives = set(spec["adjectives"])
 
     def __call__(self, doc: Doc) -> Doc:

@@ -23,6 +23,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
 from pressx.names import singular
@@ -156,16 +159,34 @@ class _Draft:
 
 @Language.factory(
     "pressx_events",
-    requires=["doc._.dates", "doc._.organisations", "doc._.participants"],
+    default_config=component_defaults("pressx_events"),
+    requires=[
+        "doc._.dates",
+        "doc._.organisations",
+        "doc._.participants",
+        "doc._.boilerplate",
+        "doc._.header_spans",
+        "doc._.published",
+        "doc._.dateline_location",
+        *ENTITIES,
+        *PARSE,
+    ],
     assigns=["doc._.events"],
 )
-class EventExtractor:
+class EventExtractor(RuleFiles):
     """Sets ``doc._.events`` and fills ``Participant.event_id`` of the counts that belong to one."""
 
     def __init__(self, nlp: Language, name: str, *, rules: str, participant_sentences: int):
+        extensions.register()
+        self.nlp = nlp
         self.name = name
         self.participant_sentences = participant_sentences
-        spec = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        nlp = self.nlp
+        spec = load_json(self.rule_files["rules"])
         self.gathering = {t for t, v in spec["types"].items() if v["gathering"]}
         self.sizes = {t: frozenset(v["sizes"]) for t, v in spec["types"].items()}
         self.release_sizes = {c: frozenset(w) for c, w in spec["release_sizes"].items()}

@@ -8,6 +8,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressx import extensions
+from pressx.components.base import RuleFiles
+from pressx.config import component_defaults
 from pressx.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
 from pressx.resources import load_json
 
@@ -41,16 +44,22 @@ def _place(raw: str) -> str:
 
 @Language.factory(
     "pressx_header",
+    default_config=component_defaults("pressx_header"),
     assigns=["doc._.title", "doc._.published", "doc._.dateline_location", "doc._.header_spans"],
 )
-class HeaderReader:
+class HeaderReader(RuleFiles):
     """Fills ``doc._.title``, ``doc._.published`` and ``doc._.dateline_location`` where unset,
     and records the header lines it used in ``doc._.header_spans``."""
 
     def __init__(self, nlp: Language, name: str, *, max_header_chars: int, rules: str):
+        extensions.register()
         self.name = name
         self.max_header_chars = max_header_chars
-        spec = load_json(rules)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
         self.title_prefix = re.compile(spec["title_prefix"], re.MULTILINE)
         self.posted = _compile(spec["posted"])
         self.datelines = [_compile(p) for p in spec["datelines"]]
@@ -107,7 +116,10 @@ class HeaderReader:
         offset = 0
         for line in head.split("\n"):
             text = self.site_suffix.sub("", line).strip()
-            if len(text.split()) >= 4 and not self.not_title.search(text):
+            # a dateline that opens the lead sentence ("GENEVA, 5 March 2024 – The World
+            # Health Organization today launched ...") starts no title
+            lead = any(s == offset and e < offset + len(line.rstrip()) for s, e in spans)
+            if len(text.split()) >= 4 and not lead and not self.not_title.search(text):
                 spans.append((offset, offset + len(line)))
                 return text
             offset += len(line) + 1

@@ -23,6 +23,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import normalise_key, stable_id
 from pressx.names import (
@@ -69,10 +72,11 @@ def org_key(text: str) -> str:
 
 @Language.factory(
     "pressx_organisations",
-    requires=["doc._.boilerplate"],
+    default_config=component_defaults("pressx_organisations"),
+    requires=["doc._.boilerplate", "doc._.dateline_location", *ENTITIES, *PARSE],
     assigns=["doc._.organisations"],
 )
-class OrganisationFinder:
+class OrganisationFinder(RuleFiles):
     """Sets ``doc._.organisations``: one record per organisation, mentions in reading order."""
 
     def __init__(
@@ -87,8 +91,17 @@ class OrganisationFinder:
         max_paren_tokens: int,
         max_name_tokens: int,
     ):
+        extensions.register()
+        self.nlp = nlp
         self.name = name
-        spec = load_json(rules)
+        self.max_paren_tokens = max_paren_tokens
+        self.max_name_tokens = max_name_tokens
+        self.rule_files = {"rules": rules, "roles": roles, "people": people, "gazetteer": gazetteer}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        nlp, files = self.nlp, self.rule_files
+        spec = load_json(files["rules"])
         self.heads = frozenset(spec["heads"])
         self.tail_heads = frozenset(spec["tail_heads"])
         self.programme_heads = frozenset(spec["programme_heads"])
@@ -108,14 +121,14 @@ class OrganisationFinder:
         self.group_nouns = frozenset(spec["group_nouns"])
         self.group_modifiers = frozenset(spec["group_modifiers"])
         self.group_cues = tuple(tuple(c.split()) for c in spec["group_cues"])
-        self.roles = RoleLexicon.load(roles)
-        self.honorifics = frozenset(load_json(people)["honorifics"])
-        self.gazetteer = {k: v for k, v in load_json(gazetteer).items() if not k.startswith("_")}
+        self.roles = RoleLexicon.load(files["roles"])
+        self.honorifics = frozenset(load_json(files["people"])["honorifics"])
+        gazetteer = load_json(files["gazetteer"])
+        self.gazetteer: dict[str, str] = gazetteer["acronyms"]
         self.gazetteer_keys = {org_key(v): k for k, v in self.gazetteer.items()}
         self.long_names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.long_names.add("ORG", [nlp.make_doc(v) for v in self.gazetteer.values()])
-        self.max_paren_tokens = max_paren_tokens
-        self.max_name_tokens = max_name_tokens
+        known = [*self.gazetteer.values(), *gazetteer["names"]]
+        self.long_names.add("ORG", [nlp.make_doc(name) for name in known])
 
     def __call__(self, doc: Doc) -> Doc:
         case = LineCase(doc.text)
@@ -140,6 +153,8 @@ class OrganisationFinder:
             self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
         covered = {i for s in spans for i in range(s.start, s.end)}
         written = {t.text for t in doc if not t.is_upper}
+        # the dateline's place ("KABUL, Afghanistan (Jan. 25, 2013)", "OTTAWA, ON, March 3")
+        written.update((doc._.dateline_location or "").replace(",", " ").split())
         for tok in doc:
             if tok.i in covered or not is_acronym(tok.text) or tok.text in not_orgs:
                 continue

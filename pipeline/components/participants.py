@@ -20,16 +20,17 @@ from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from word2number import w2n
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.count_tables import Table, counted_cells, find_tables
 from pressx.extensions import in_boilerplate
-from pressx.names import lower_words
+from pressx.names import lower_words, singular
+from pressx.numbers import number_value
 from pressx.records import Organisation, Participant, Person
 from pressx.resources import load_json, load_lines
 
-DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}(?:,\d{2})*,\d{3}$|^\d+$")  # 1,20,000
-DECIMAL_RE = re.compile(r"^\d+\.\d+$")  # "6.7" lakh
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
 #: Parts of speech of the words between a number and the people noun it counts.
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -65,7 +66,6 @@ class CountRules:
     official_nouns: frozenset[str]
     group_nouns: frozenset[str]  # "contingent": people a group is made of belong to its agency
     composition_verbs: frozenset[str]
-    total_cues: tuple[tuple[str, ...], ...]
     part_cues: tuple[tuple[str, ...], ...]
     categories: dict[str, tuple[str, str]]
     noun_categories: dict[str, str]
@@ -111,7 +111,6 @@ class CountRules:
             official_nouns=frozenset(data["official_nouns"]),
             group_nouns=frozenset(data["group_nouns"]),
             composition_verbs=frozenset(data["composition_verbs"]),
-            total_cues=phrases(data["total_cues"]),
             part_cues=phrases(data["part_cues"]),
             categories={k: tuple(v) for k, v in data["verb_categories"].items() if k[0] != "_"},
             noun_categories=dict(data["noun_categories"]),
@@ -146,35 +145,28 @@ class CountRules:
         return None
 
 
-def singular(word: str) -> str:
-    """A plain English singular: officers -> officer, men -> man, bodies -> body."""
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def number_value(words: list[str], multiplier: int = 1) -> int | None:
-    """The integer written by ``words`` times ``multiplier``: digits ("2,362", Indian
-    "1,20,000"), number words ("twenty five"), or a decimal before a multiplier word ("6.7"
-    lakh)."""
-    text = " ".join(words).replace("-", " ")
-    if DIGITS_RE.match(text):
-        return int(text.replace(",", "")) * multiplier
-    if multiplier > 1 and DECIMAL_RE.match(text):
-        return round(float(text) * multiplier)
-    if any(ch.isdigit() for ch in text):
-        return None
-    try:
-        return int(w2n.word_to_num(text)) * multiplier
-    except ValueError:
-        return None
-
-
 def ends_with(words: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``words`` end with one of ``cues``."""
     return any(len(c) <= len(words) and words[-len(c) :] == c for c in cues)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Where the names of one release end, looked up for every word a count may start at and
+    so built once per document."""
+
+    org_ends: dict[int, int]  # organisation mentions (``name_ends``)
+    person_ends: dict[int, int]  # person mentions (``person_name_ends``)
+    apposed: list[int]  # tokens of names set off by a comma (``apposed_names``)
+
+    @classmethod
+    def read(cls, doc: Doc) -> Names:
+        person_ends = person_name_ends(doc)
+        return cls(
+            org_ends=name_ends(doc._.organisations or []),
+            person_ends=person_ends,
+            apposed=apposed_names(doc, person_ends),
+        )
 
 
 @dataclass(slots=True)
@@ -193,10 +185,11 @@ class Count:
 
 @Language.factory(
     "pressx_participants",
-    requires=["doc._.organisations", "doc._.people", "doc._.boilerplate"],
+    default_config=component_defaults("pressx_participants"),
+    requires=["doc._.organisations", "doc._.people", "doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.participants"],
 )
-class ParticipantsComponent:
+class ParticipantsComponent(RuleFiles):
     """``pressx_participants``: writes ``doc._.participants``."""
 
     def __init__(
@@ -211,12 +204,17 @@ class ParticipantsComponent:
         max_climb: int,
         approx_tolerance: float,
     ):
+        extensions.register()
         self.name = name
-        self.rules = CountRules.load(rules, people_nouns)
         self.max_modifiers = max_modifiers
         self.max_agency_tokens = max_agency_tokens
         self.max_climb = max_climb
         self.approx_tolerance = approx_tolerance
+        self.rule_files = {"rules": rules, "people_nouns": people_nouns}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        self.rules = CountRules.load(self.rule_files["rules"], self.rule_files["people_nouns"])
         self.vague_by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for phrase, value in sorted(self.rules.vague.items(), key=lambda pv: -len(pv[0])):
             self.vague_by_first.setdefault(phrase[0], []).append((phrase, value))
@@ -228,15 +226,12 @@ class ParticipantsComponent:
         self.qualifier_lengths = sorted({len(p) for p in self.qualifier_of}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        # looked up for every word a count may start at, so built once per document
-        self.org_ends = name_ends(doc._.organisations or [])
-        self.person_ends = person_name_ends(doc)
-        self.apposed_names = apposed_names(doc, self.person_ends)
+        names = Names.read(doc)
         kept: list[Count] = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
-            counts = self.sentence_counts(sent, kept)
+            counts = self.sentence_counts(sent, kept, names)
             self.mark_parts(sent, counts)
             counts = [c for c in counts if not c.listed_only or c.record.part_group is not None]
             for count in counts + listed_totals(counts):
@@ -306,7 +301,7 @@ class ParticipantsComponent:
 
     # -- finding counts ------------------------------------------------------------------
 
-    def sentence_counts(self, sent: Span, kept: list[Count]) -> list[Count]:
+    def sentence_counts(self, sent: Span, kept: list[Count], names: Names) -> list[Count]:
         """The counts in one sentence; ``kept`` are those counted before it, so that "the two
         girls" after "two minors" is read as a reference, not a new count."""
         counts: list[Count] = []
@@ -314,7 +309,7 @@ class ParticipantsComponent:
         i = sent.start
         while i < sent.end:
             previous = counts[-1] if counts else (kept[-1] if kept else None)
-            count = self.count_at(sent, i, previous, earlier)
+            count = self.count_at(sent, i, previous, earlier, names)
             if count is None:
                 i += 1
                 continue
@@ -322,13 +317,13 @@ class ParticipantsComponent:
             i = max(count.number_end, count.noun.i + 1 if count.noun.i > i else i + 1)
         return counts
 
-    def count_at(self, sent: Span, i: int, previous: Count | None, earlier: set[int]):
+    def count_at(self, sent: Span, i: int, previous: Count | None, earlier: set[int], names: Names):
         """The count starting with token ``i``, or ``None``."""
         doc = sent.doc
         value, end = self.quantity_at(doc, i, sent.end)
-        if value is None and (named := self.named_person(doc, i)):
+        if value is None and (named := self.named_person(doc, i, names)):
             return named
-        if value is None and self.named_role(doc, i, sent.end):
+        if value is None and self.named_role(doc, i, sent.end, names):
             value, end = 1, i  # "killed Taliban leader, Mahjur": one person, no quantity word
         if value is None or self.excluded(doc, i, end, sent.end):
             return None
@@ -341,7 +336,7 @@ class ParticipantsComponent:
         if doc[end - 1].text.endswith("+") and qualifier == "exact":
             qualifier = "at_least"
         pronoun = doc[i].lower_ in self.rules.singular_pronouns
-        noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end)
+        noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end, names)
         if noun is None:
             return self.bare_count(sent, i, end, value, qualifier, previous)
         if in_name_list(doc, start, noun, value):
@@ -474,12 +469,12 @@ class ParticipantsComponent:
             end += 2  # "between three and six insurgents": at least three
         return value, end
 
-    def named_person(self, doc: Doc, i: int) -> Count | None:
+    def named_person(self, doc: Doc, i: int, names: Names) -> Count | None:
         """One named person something happened to: the object of the verb saying it ("Police
         arrested Gledhill", "fired, killing Malawi Sahib") or of its noun ("resulted in the
         death of Maulawi Tayeb"). Counted only when nobody of the category was counted
         before (the count is anaphoric), as releases name the people they counted."""
-        char_end = self.person_ends.get(doc[i].idx)
+        char_end = names.person_ends.get(doc[i].idx)
         if char_end is None:
             return None
         ent = doc.char_span(doc[i].idx, char_end, alignment_mode="expand")
@@ -505,18 +500,18 @@ class ParticipantsComponent:
         )
         return Count(i, ent.end, root, record, anaphoric=True)
 
-    def named_role(self, doc: Doc, i: int, limit: int) -> bool:
+    def named_role(self, doc: Doc, i: int, limit: int, names: Names) -> bool:
         """Whether a role without a determiner starts at ``i`` and introduces the name of
         the one person it counts: "killed Taliban leader, Mahjur, along with ..."."""
         if i == 0 or doc[i - 1].pos_ not in {"VERB", "ADP"} or doc[i].like_num:
             return False
-        later = bisect.bisect_right(self.apposed_names, i + 1)
-        if later == len(self.apposed_names) or self.apposed_names[later] >= limit:
+        later = bisect.bisect_right(names.apposed, i + 1)
+        if later == len(names.apposed) or names.apposed[later] >= limit:
             return False  # no ", Name" follows in the sentence
-        noun = self.counted_noun(doc, i, limit)
+        noun = self.counted_noun(doc, i, limit, names)
         if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
             return False
-        return doc[noun.i + 1].text == "," and noun.i + 2 in self.apposed_names
+        return doc[noun.i + 1].text == "," and noun.i + 2 in names.apposed
 
     def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
         """Percentages, money, ages, case numbers: the words around the number say so."""
@@ -526,7 +521,7 @@ class ParticipantsComponent:
             after and after[0] in self.rules.exclude_after
         )
 
-    def counted_noun(self, doc: Doc, end: int, limit: int) -> Token | None:
+    def counted_noun(self, doc: Doc, end: int, limit: int, names: Names) -> Token | None:
         """The people noun a quantity counts: the last noun of the words after it ("17 female
         police officers"), or of the words after "of" ("dozens of insurgents")."""
         j = end
@@ -537,7 +532,7 @@ class ParticipantsComponent:
         noun = None
         k, words = j, 0
         while k < limit and words < self.max_modifiers:
-            named = name_end(doc, k, self.org_ends)
+            named = name_end(doc, k, names.org_ends)
             if named > k + 1:  # an organisation's name is one modifier: "a ... (DMV) employee"
                 k, words = named, words + 1
                 continue

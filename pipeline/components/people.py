@@ -9,7 +9,7 @@ Union to Pakistan" -> European Union), a plural role is shared by the names it l
 numbered list takes its role from its heading ("DEFENDANT ADDENDUM:"). Later mentions by
 surname, by role ("the Ambassador") and by pronoun ("she said", resolved to the nearest
 preceding person of that gender) are added to the person, so that the quotes component can
-find who "HE further added". ``person_for_role`` finds the person behind a role mention.
+find who "HE further added"; ``pressx.speakers`` finds the person behind a role mention.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
-from pressx.ids import normalise_key, stable_id
+from pressx.ids import stable_id
 from pressx.names import (
     GLUE,
     INITIAL,
@@ -37,7 +40,7 @@ from pressx.names import (
     singular,
     token_bounds,
 )
-from pressx.records import Person
+from pressx.records import Organisation, Person
 from pressx.resources import load_json, load_lines
 
 ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the", "in"})
@@ -77,12 +80,41 @@ class _Person:
     gender: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Release:
+    """What the finder looks up in one release, computed once per document."""
+
+    doc: Doc
+    starts: frozenset[int]  # tokens that start a sentence
+    org_at: dict[int, Organisation]  # organisation by the start of each of its mentions
+    org_tokens: frozenset[int]  # tokens inside an organisation's mention
+    lower_words: frozenset[str]  # words the release writes in lower case
+
+    @classmethod
+    def read(cls, doc: Doc) -> _Release:
+        orgs = doc._.organisations or []
+        return cls(
+            doc=doc,
+            starts=sentence_starts(doc),
+            org_at={s: org for org in orgs for s, _ in org.mentions},
+            org_tokens=frozenset(
+                tok.i
+                for org in orgs
+                for s, e in org.mentions
+                if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
+                for tok in span
+            ),
+            lower_words=frozenset(t.text for t in doc if t.is_lower),
+        )
+
+
 @Language.factory(
     "pressx_people",
-    requires=["doc._.organisations", "doc._.boilerplate"],
+    default_config=component_defaults("pressx_people"),
+    requires=["doc._.organisations", "doc._.boilerplate", *ENTITIES, *PARSE],
     assigns=["doc._.people"],
 )
-class PeopleFinder:
+class PeopleFinder(RuleFiles):
     """Sets ``doc._.people``: one record per named person, in order of first mention."""
 
     def __init__(
@@ -97,9 +129,17 @@ class PeopleFinder:
         max_pronoun_sentences: int,
         given_names: str,
     ):
+        extensions.register()
         self.name = name
-        self.given_names = frozenset(load_lines(given_names))
-        spec = load_json(rules)
+        self.max_name_tokens = max_name_tokens
+        self.max_role_tokens = max_role_tokens
+        self.max_pronoun_sentences = max_pronoun_sentences
+        self.rule_files = {"rules": rules, "roles": roles, "given_names": given_names}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        self.given_names = frozenset(load_lines(self.rule_files["given_names"]))
+        spec = load_json(self.rule_files["rules"])
         self.place_words = frozenset(spec["place_words"])
         self.label_roles: dict[str, str] = spec["label_roles"]
         self.particles = frozenset(spec["name_particles"])
@@ -113,45 +153,32 @@ class PeopleFinder:
             role: {relation: frozenset(verbs) for relation, verbs in by.items()}
             for role, by in spec["case_roles"].items()
         }
-        self.roles = RoleLexicon.load(roles)
-        self.max_name_tokens = max_name_tokens
-        self.max_role_tokens = max_role_tokens
-        self.max_pronoun_sentences = max_pronoun_sentences
+        self.roles = RoleLexicon.load(self.rule_files["roles"])
 
     def __call__(self, doc: Doc) -> Doc:
-        self.starts = sentence_starts(doc)
-        self.orgs = doc._.organisations or []
-        self.org_at = {s: org for org in self.orgs for s, _ in org.mentions}
-        self.org_tokens = {
-            tok.i
-            for org in self.orgs
-            for s, e in org.mentions
-            if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
-            for tok in span
-        }
-        self.text = doc.text
-        case = LineCase(self.text)
-        self.lower_words = {t.text for t in doc if t.is_lower}
+        release = _Release.read(doc)
+        case = LineCase(doc.text)
         names = [
             n
-            for n in self._candidates(doc)
+            for n in self._candidates(release)
             if not in_boilerplate(doc, doc[n.start].idx, doc[n.end - 1].idx)
             and not case.shouting_at(doc[n.start].idx)
-            and not any(i in self.org_tokens for i in range(n.start, n.end))
+            and not any(i in release.org_tokens for i in range(n.start, n.end))
         ]
         people = self._cluster(doc, names)
-        self._roles(doc, people)
-        self._surnames(doc, people, case)
-        people = [p for p in people if self._is_person(doc, p)]
+        self._roles(release, people)
+        self._surnames(release, people, case)
+        people = [p for p in people if self._is_person(release, p)]
         self._pronouns(doc, people)
         doc._.people = [self._record(doc, p) for p in people]
         return doc
 
     # -- names ----------------------------------------------------------------------------
 
-    def _candidates(self, doc: Doc) -> list[_Name]:
+    def _candidates(self, release: _Release) -> list[_Name]:
         """Name mentions: spaCy PERSON entities (cleaned) and names anchored by an honorific or
         a role before them; the longest wins where they overlap."""
+        doc = release.doc
         found: dict[int, _Name] = {}
 
         def add(name: _Name | None) -> None:
@@ -178,7 +205,7 @@ class PeopleFinder:
                     doc[tok.i - 1].lower_ in ROLE_JOINERS or doc[tok.i - 1].text in GLUE
                 )
                 anchor = (
-                    self._role_at(doc, tok.i, end)
+                    self._role_at(release, tok.i, end)
                     or _aged(doc, tok.i, end)
                     or self._label_role(doc, tok.i)
                 )
@@ -193,7 +220,7 @@ class PeopleFinder:
                 continue  # a title before an honorific: "Guru Krishna Shri Shri Premananda"
             if self._before_role(doc, name):
                 continue  # a place before a role: "Diamond Bar Councilwoman Ling Ling Chang"
-            if name.anchored or self._plausible(doc, name):
+            if name.anchored or self._plausible(release, name):
                 kept.append(name)
         return kept
 
@@ -261,24 +288,26 @@ class PeopleFinder:
             and not self.roles.is_head(tok)
         )
 
-    def _plausible(self, doc: Doc, name: _Name) -> bool:
+    def _plausible(self, release: _Release, name: _Name) -> bool:
         """An unanchored entity is a name when it has two words or more, none of which the
         release also writes in lower case ("Migrant Smuggling", "Closing Address")."""
+        doc = release.doc
         words = [t for t in doc[name.start : name.end] if not INITIAL.match(t.text)]
         if len(words) < 2:
             return False
-        return not any(t.lower_ in self.lower_words for t in words)
+        return not any(t.lower_ in release.lower_words for t in words)
 
-    def _is_person(self, doc: Doc, person: _Person) -> bool:
+    def _is_person(self, release: _Release, person: _Person) -> bool:
         """Whether the release treats the name as a person's: anchored by an honorific or a
         role, given a role or a part in a case, an age, a later mention by surname alone, or
         opening with a given name. Scheme, place and campaign names the model tags as people
         ("Viksit Bharat", "Tamil Nadu", "Jan Andolan") show none of these."""
+        doc = release.doc
         if person.words[-1] in self.place_words:
             return False
         given = person.words[0].lower() in self.given_names
         tagged = any(doc[n.start].ent_type_ == "PERSON" for n in person.names)
-        common = all(w.lower() in self.lower_words for w in person.words)
+        common = all(w.lower() in release.lower_words for w in person.words)
         if common and not (given or tagged or person.honorific):
             return False  # words of a role, written in lower case elsewhere and with no name
             # the model sees: "Vice President, Public Policy", "(Independent Charge)"
@@ -330,9 +359,10 @@ class PeopleFinder:
                 person.gender = self.honorifics.get(name.honorific.lower().rstrip("."))
         return people
 
-    def _surnames(self, doc: Doc, people: list[_Person], case: LineCase) -> None:
+    def _surnames(self, release: _Release, people: list[_Person], case: LineCase) -> None:
         """Add one-word mentions ("Sonowal said", "Dr Tedros") to the person they name; a word
         shared by two people goes to the one named last before it."""
+        doc = release.doc
         owners: dict[str, list[_Person]] = {}
         for person in people:
             owners.setdefault(_canonical(person).split()[-1], []).append(person)
@@ -344,7 +374,7 @@ class PeopleFinder:
             while k < len(named) and named[k][0] <= tok.i:
                 last_named[named[k][1]] = named[k][0]
                 k += 1
-            if tok.text not in owners or tok.i in taken or tok.i in self.org_tokens:
+            if tok.text not in owners or tok.i in taken or tok.i in release.org_tokens:
                 continue
             if in_boilerplate(doc, tok.idx, tok.idx + len(tok)) or case.shouting_at(tok.idx):
                 continue
@@ -353,14 +383,17 @@ class PeopleFinder:
 
     # -- roles ----------------------------------------------------------------------------
 
-    def _roles(self, doc: Doc, people: list[_Person]) -> None:
+    def _roles(self, release: _Release, people: list[_Person]) -> None:
         """The role of each person: stated before or after a name mention, shared from a plural
         role over a list of names, or given by the heading of a numbered list."""
+        doc = release.doc
         mentions = sorted((n.start, n.end, p) for p in people for n in p.names)
         found: dict[int, list[tuple[bool, _Role]]] = {}
         previous: tuple[int, _Role | None] = (-1, None)
         for start, end, person in mentions:
-            role = self._role_at(doc, start, end)
+            # a role before the name stops at the name before it: "State Attorney Katherine
+            # Fernandez Rundle and Hialeah Police Chief George Fuente"
+            role = self._role_at(release, start, end, floor=max(previous[0], 0))
             shared = previous[1]
             if (
                 role is None
@@ -414,33 +447,37 @@ class PeopleFinder:
         lemma = word.lemma_.lower()
         return next((r for r, by in self.case_roles.items() if lemma in by.get(relation, ())), None)
 
-    def _role_at(self, doc: Doc, start: int, end: int) -> _Role | None:
-        before = self._role_before(doc, start)
-        after = self._role_after(doc, end)
+    def _role_at(self, release: _Release, start: int, end: int, floor: int = 0) -> _Role | None:
+        """The role stated before (from token ``floor`` on) or after the name ``start:end``."""
+        before = self._role_before(release, start, floor)
+        after = self._role_after(release, end)
         if before and after:
             return _Role(f"{before.text}, {after.text}", before.organisation or after.organisation)
         return before or after
 
-    def _role_before(self, doc: Doc, start: int) -> _Role | None:
+    def _role_before(self, release: _Release, start: int, floor: int) -> _Role | None:
         """A role right before a name: "Director General FIA Wajid Zia", "The Governor of
         Assam, Laxman Prasad Acharya", "DMV employee Carlisha Haywood"."""
+        doc = release.doc
         k = start
         while k > 0 and (self._honorific(doc[k - 1]) or doc[k - 1].text == "."):
             k -= 1
         if k > 0 and doc[k - 1].text == "," and k > 1:
             k -= 1  # "Union Health Minister, Shri Jagat Prakash Nadda"
         end = k if doc[k - 1 if k else 0].text != "," else k - 1
-        first = self._phrase_start(doc, end)
+        first = self._phrase_start(release, end, floor)
         if first >= end:
             return None
         return self._role_in(
-            doc, first, end, plural_ok=True, comma=end < start and doc[end].text == ","
+            release, first, end, plural_ok=True, comma=end < start and doc[end].text == ","
         )
 
-    def _phrase_start(self, doc: Doc, end: int) -> int:
-        """Start of the run of role and name words (and joiners) ending before ``end``."""
+    def _phrase_start(self, release: _Release, end: int, floor: int) -> int:
+        """Start of the run of role and name words (and joiners) ending before ``end``, not
+        before token ``floor``."""
+        doc = release.doc
         j = end
-        while j > 0 and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
+        while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
             tok = doc[j - 1]
             if tok.text in {"(", ")"} or tok.text in POSSESSIVE or tok.text in GLUE:
                 j -= 1
@@ -450,7 +487,7 @@ class PeopleFinder:
                 j -= 1  # "Minister of Ports, Shipping & Waterways"
             elif self._honorific(tok):
                 break
-            elif self._role_or_name_word(tok) or (
+            elif self._role_or_name_word(release, tok) or (
                 tok.lower_ in ROLE_JOINERS and j >= 2 and not doc[j - 2].is_punct
             ):
                 j -= 1
@@ -460,15 +497,16 @@ class PeopleFinder:
             j += 1
         return j
 
-    def _role_or_name_word(self, tok: Token) -> bool:
+    def _role_or_name_word(self, release: _Release, tok: Token) -> bool:
         """A role word, or a capitalised word that is not a sentence-opening verb or adverb."""
         if self.roles.is_role_word(tok):
             return True
-        return is_capitalised(tok) and (tok.i not in self.starts or tok.pos_ in OPEN_FORM)
+        return is_capitalised(tok) and (tok.i not in release.starts or tok.pos_ in OPEN_FORM)
 
-    def _role_after(self, doc: Doc, end: int) -> _Role | None:
+    def _role_after(self, release: _Release, end: int) -> _Role | None:
         """A role after a name: ", UNODC Country Representative", ", 42, is the father of both
         victims", ", law enforcement expert from FIA"."""
+        doc = release.doc
         k = end
         if (
             k + 2 < len(doc)
@@ -492,9 +530,9 @@ class PeopleFinder:
             stop += 1
         if stop < len(doc) and (self._honorific(doc[stop]) or self._name_word(doc[stop])):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
-        role = self._role_in(doc, k, stop, plural_ok=False, comma=False)
+        role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
-            role.organisation = self._org_after(doc, k, stop)
+            role.organisation = self._org_after(release, k, stop)
         return role
 
     def _role_token(self, doc: Doc, i: int, first: int) -> bool:
@@ -511,10 +549,11 @@ class PeopleFinder:
         return tok.is_lower and tok.pos_ in OPEN_FORM | {"DET", "NUM"} and i - first < 6
 
     def _role_in(
-        self, doc: Doc, first: int, end: int, *, plural_ok: bool, comma: bool
+        self, release: _Release, first: int, end: int, *, plural_ok: bool, comma: bool
     ) -> _Role | None:
         """The role in ``doc[first:end]``: from its first role word to its last role head (and
         an "of ..." tail); an organisation before it, in its tail or after it is split off."""
+        doc = release.doc
         heads = [i for i in range(first, end) if self.roles.is_head(doc[i])]
         if not heads:
             return None
@@ -528,44 +567,46 @@ class PeopleFinder:
             tail_end = end
             while doc[tail_end - 1].lower_ in ROLE_JOINERS:
                 tail_end -= 1
-        elif tail_end < end and plural_ok and not self._org_between(doc, tail_end, end):
+        elif tail_end < end and plural_ok and not self._org_between(release, tail_end, end):
             return None  # the words before a name must end on the role
         start = next(  # a role word inside an organisation's name is the name's
-            (i for i in range(first, end) if self._free_role_word(doc[i])),
+            (i for i in range(first, end) if self._free_role_word(release, doc[i])),
             next(i for i in range(first, end) if self.roles.is_role_word(doc[i])),
         )
-        organisation = self._org_between(doc, first, start)
+        organisation = self._org_between(release, first, start)
         if organisation is None and start > first and doc[first:start].text.strip():
             start = first  # "Harris County District Attorney": a place, part of the role
         for i in range(last + 1, tail_end):
-            if (org := self.org_at.get(doc[i].idx)) is not None:
+            if (org := release.org_at.get(doc[i].idx)) is not None:
                 organisation = organisation or org.name
                 tail_end = last + 1 if organisation == org.name else tail_end
                 break
         if organisation is None:
-            organisation = self._org_between(doc, tail_end, end)
+            organisation = self._org_between(release, tail_end, end)
         text = clean_name(doc[start:tail_end].text)
         if comma and not any(doc[i].is_title for i in heads):
             return None
         plural = doc[heads[-1]].lower_ not in self.roles.heads
         return _Role(text, organisation, plural) if text else None
 
-    def _free_role_word(self, tok: Token) -> bool:
+    def _free_role_word(self, release: _Release, tok: Token) -> bool:
         """A role word outside every organisation's name ("Bureau" of "Federal Bureau of
         Investigation Special Agent" belongs to the bureau)."""
-        return self.roles.is_role_word(tok) and tok.i not in self.org_tokens
+        return self.roles.is_role_word(tok) and tok.i not in release.org_tokens
 
-    def _org_between(self, doc: Doc, start: int, end: int) -> str | None:
+    def _org_between(self, release: _Release, start: int, end: int) -> str | None:
         """The organisation named by tokens ``start:end`` (one mention), if any."""
+        doc = release.doc
         for i in range(start, end):
-            if (org := self.org_at.get(doc[i].idx)) is not None:
+            if (org := release.org_at.get(doc[i].idx)) is not None:
                 return org.name
         return None
 
-    def _org_after(self, doc: Doc, first: int, stop: int) -> str | None:
+    def _org_after(self, release: _Release, first: int, stop: int) -> str | None:
         """ ", Department of Health" or "from FIA" right after a role."""
+        doc = release.doc
         if stop + 1 < len(doc) and doc[stop].text in {",", "from", "at"}:
-            return self._org_between(doc, stop + 1, stop + 2)
+            return self._org_between(release, stop + 1, stop + 2)
         return None
 
     def _listed_after(self, doc: Doc, previous_end: int, start: int) -> bool:
@@ -591,7 +632,7 @@ class PeopleFinder:
         """The role a list item takes from its heading: a numbered item under "DEFENDANT
         ADDENDUM:", or a name and an age on a line of their own under "The defendants charged
         are listed below:"."""
-        text = self.text
+        text = doc.text
         line_start = text.rfind("\n", 0, doc[start].idx) + 1
         opening = text[line_start : doc[start].idx]
         if not self.list_item.match(opening) or not (opening.strip() or _aged(doc, start, end)):
@@ -653,25 +694,6 @@ class PeopleFinder:
             mentions=sorted(set(person.mentions)),
             gender=person.gender,
         )
-
-
-def person_for_role(doc: Doc, text: str, before: int | None = None) -> Person | None:
-    """The person of ``doc._.people`` a role mention refers to ("the Ambassador", "the Union
-    minister"): the one whose role contains every word of ``text``; if several, the one
-    mentioned last before char offset ``before`` (None when that does not decide)."""
-    words = [singular(w) for w in normalise_key(text).split()]
-    if not words:
-        return None
-    matches = [
-        p
-        for p in doc._.people or []
-        if p.role and set(words) <= {singular(w) for w in normalise_key(p.role).split()}
-    ]
-    if len(matches) <= 1 or before is None:
-        return matches[0] if len(matches) == 1 else None
-    last = {id(p): max((s for s, _ in p.mentions if s < before), default=-1) for p in matches}
-    best = max(matches, key=lambda p: last[id(p)])
-    return best if last[id(best)] >= 0 else None
 
 
 def _standalone(doc: Doc, start: int, end: int) -> bool:

@@ -29,12 +29,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pressx import extensions
+from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.config import component_defaults
 from pressx.extensions import in_boilerplate
 from pressx.ids import stable_id
+from pressx.names import title_case
+from pressx.patterns import longest_first
 from pressx.quotemarks import Quotation, find_quotations
 from pressx.records import Quote
 from pressx.resources import load_json
-from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, alternation, phrase, token_at
+from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
@@ -62,8 +67,13 @@ class Attribution:
     end: int  # where the attribution clause ends (a following quotation may inherit it)
 
 
-@Language.factory("pressx_quotes", requires=["doc._.people"], assigns=["doc._.quotes"])
-class QuoteExtractor:
+@Language.factory(
+    "pressx_quotes",
+    default_config=component_defaults("pressx_quotes"),
+    requires=["doc._.people", "doc._.boilerplate", *ENTITIES, *PARSE],
+    assigns=["doc._.quotes"],
+)
+class QuoteExtractor(RuleFiles):
     """Sets ``doc._.quotes``: each quoted statement with its speaker and reporting cue."""
 
     def __init__(
@@ -79,6 +89,7 @@ class QuoteExtractor:
         max_back_sentences: int,
         min_words: int,
     ):
+        extensions.register()
         self.name = name
         self.max_quote_chars = max_quote_chars
         self.max_clause_chars = max_clause_chars
@@ -86,13 +97,17 @@ class QuoteExtractor:
         self.max_tail_words = max_tail_words
         self.max_back_sentences = max_back_sentences
         self.min_words = min_words
-        spec = load_json(rules)
-        cues = alternation(spec["cues"] + spec["speaker_after"])
-        self.cue_re = re.compile(rf"\b{cues}\b", re.IGNORECASE)
+        self.rule_files = {"rules": rules}
+        self.load_rules()
+
+    def load_rules(self) -> None:
+        spec = load_json(self.rule_files["rules"])
+        cues = longest_first(spec["cues"] + spec["speaker_after"])
+        self.cue_re = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
         self.speaker_after = {c.lower() for c in spec["speaker_after"]}
         self.reporting = frozenset(c for c in spec["cues"] if " " not in c)
-        naming = alternation(spec["not_quote_before"])
-        self.naming_re = re.compile(rf"\b{naming}\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+        naming = longest_first(spec["not_quote_before"])
+        self.naming_re = re.compile(rf"\b(?:{naming})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.pronouns = dict(spec["pronouns"])
         self.honorifics = set(spec["honorifics"])
         self.abbreviations = frozenset(spec["abbreviations"])
@@ -274,13 +289,13 @@ class QuoteExtractor:
         span = doc.char_span(q.start, q.end, alignment_mode="contract")
         if span is None or not any(t.tag_ in FINITE for t in span):
             return False
-        return not _title_case([w for w in WORDS.findall(words) if len(w) > 3])
+        return not title_case(WORDS.findall(words))
 
     def _headline(self, words: str) -> bool:
         """Whether the quoted words can be a headline statement without a verb (``Government to
         introduce a bill ...``): several words, not a title in capitals."""
-        long = [w for w in WORDS.findall(words) if len(w) > 3]
-        return len(long) >= self.min_words and not _title_case(long)
+        found = WORDS.findall(words)
+        return sum(len(w) > 3 for w in found) >= self.min_words and not title_case(found)
 
     def _record(self, cast: Cast, q: Quotation, attribution: Attribution) -> Quote:
         speaker = attribution.speaker
@@ -293,11 +308,6 @@ class QuoteExtractor:
             char_start=q.start,
             char_end=q.end,
         )
-
-
-def _title_case(words: list[str]) -> bool:
-    """Whether most of the (longer) words are capitalised, as in a title."""
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def _opens_at(text: str, pos: int) -> bool:
