@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import json
 import os
@@ -188,7 +189,8 @@ def test_a_failure_while_building_rows_costs_only_its_document(monkeypatch):
             raise KeyError("participants")
         return doc_rows(doc)
 
-    monkeypatch.setattr("pressx.extract.doc_rows", fragile_rows)
+    # the module, not the ``pressx.extract`` function the package exports under that name
+    monkeypatch.setattr(importlib.import_module("pressx.extract"), "doc_rows", fragile_rows)
     sources = [Source("good", "g.txt", text=SHORT), Source("bad", "b.txt", text=SHORT + " BOOM")]
     result = extract_batch(sources, ExtractSettings())
     good, bad = result.rows["documents"]
