@@ -57,28 +57,31 @@ def time_budget(seconds: float, *, repeat: float = 0.5) -> Iterator[None]:
     if not seconds:
         yield
         return
-    target, guard, active = threading.get_ident(), threading.Lock(), [True]
+    target, guard = threading.get_ident(), threading.Lock()
+    timers: list[threading.Timer] = []  # empty once the block has ended
+
+    def start(delay: float) -> None:
+        timer = threading.Timer(delay, expire)
+        timer.daemon = True
+        timers.append(timer)
+        timer.start()
 
     def expire() -> None:
         with guard:
-            if active[0]:
+            if timers:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
                     ctypes.c_ulong(target), ctypes.py_object(DocTimeout)
                 )
-                _start_timer(repeat, expire)
+                start(repeat)
 
-    _start_timer(seconds, expire)
+    start(seconds)
     try:
         yield
     finally:
-        with guard:
-            active[0] = False
-
-
-def _start_timer(seconds: float, action) -> None:
-    timer = threading.Timer(seconds, action)
-    timer.daemon = True
-    timer.start()
+        with guard:  # no timer outlives the block: a run of many batches keeps no threads
+            for timer in timers:
+                timer.cancel()
+            timers.clear()
 
 
 @dataclass(slots=True)
