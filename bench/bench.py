@@ -43,7 +43,7 @@ def peak_mb() -> float:
 def phase_bare(files: list[Path], model: str) -> dict:
     import spacy
 
-    from pressx.inputs import decode, normalise_text
+    from pressx.io.inputs import decode, normalise_text
 
     texts = [normalise_text(decode(p.read_bytes())) for p in files]
     nlp = spacy.load(model)
@@ -53,8 +53,8 @@ def phase_bare(files: list[Path], model: str) -> dict:
 
 
 def phase_pressx(files: list[Path], model: str, *, workers: int, out: str) -> dict:
-    from pressx.extract import pipeline_for
-    from pressx.run import RunSettings, run
+    from pressx.runners.extract import pipeline_for
+    from pressx.runners.run import RunSettings, run
 
     pipeline_for(model, None)  # load once, outside the timing, as the bare phase does
     started = time.perf_counter()

@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 
 import pressx
-from pressx.report import build_report, doc_href
-from pressx.run import RunSettings, run
+from pressx.runners.run import RunSettings, run
+from pressx.views.report import build_report, doc_href
 from tests.test_report import CHROMIUM, CHROMIUM_FLAGS, TRAINING
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,1 +1,2 @@
-"""pressx rule data: patterns, lexicons and gazetteers as versioned files (pressx.resources)."""
+"""pressx rule data: patterns, lexicons and gazetteers as versioned files
+(read by ``pressx.text.resources``)."""

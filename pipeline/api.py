@@ -25,13 +25,14 @@ from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressx.crosscheck import cross_release_checks
-from pressx.evidence import EXTRACTION_TABLES, LAYER_BY_TABLE
-from pressx.extract import ExtractSettings, extract_batch, pipeline_for
-from pressx.inputs import Source, discover, normalise_text, read_sources
-from pressx.query import open_tables
-from pressx.schema import TABLE_NAMES, arrow_schema
-from pressx.tables import empty_rows, record_row
+from pressx.io.inputs import discover, normalise_text, read_sources
+from pressx.runners.crosscheck import cross_release_checks
+from pressx.runners.extract import ExtractSettings, extract_batch, pipeline_for
+from pressx.tables.records import Source
+from pressx.tables.rows import empty_rows, record_row
+from pressx.tables.schema import TABLE_NAMES, arrow_schema
+from pressx.views.evidence import EXTRACTION_TABLES, LAYER_BY_TABLE
+from pressx.views.query import open_tables
 
 Inputs = str | Path | Mapping[str, str] | Iterable[str | Path]
 SPANS_KEY = "pressx"
@@ -102,7 +103,7 @@ def open(out_dir: str | Path = "outputs") -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the tables ``pressx run`` wrote to ``out_dir``: one read-only
     view per table (``documents``, ``people``, ...), reading the committed Parquet files in
     place, as ``pressx query`` does. The connection cannot open files outside ``out_dir``;
-    ``pressx.query.NoOutputError`` when ``out_dir`` holds no pressx output.
+    ``pressx.views.query.NoOutputError`` when ``out_dir`` holds no pressx output.
 
     >>> con = open("outputs")  # doctest: +SKIP
     >>> con.sql("select agency, sum(count) from participants group by 1").df()  # doctest: +SKIP

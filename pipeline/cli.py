@@ -12,11 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from pressx import __version__
-from pressx.engines import EngineError
-from pressx.inputs import SamePathError
-from pressx.query import NoOutputError, require_output
-from pressx.run import NoInputError, OldOutputError, RunSettings, RunSummary, run
-from pressx.store import OutputBusyError, reading
+from pressx.io.inputs import SamePathError
+from pressx.io.store import OutputBusyError, reading
+from pressx.runners.engines import EngineError
+from pressx.runners.run import NoInputError, OldOutputError, RunSettings, RunSummary, run
+from pressx.views.query import NoOutputError, require_output
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 READERS = ("check", "query", "show", "report")
@@ -293,14 +293,14 @@ def _print_summary(summary: RunSummary, out: Path, console: Console) -> None:
 
 
 def _check(args: argparse.Namespace, console: Console, errors: Console) -> int:
-    from pressx.checkview import CheckFilter, show_checks
+    from pressx.views.check import CheckFilter, show_checks
 
     where = CheckFilter(tuple(args.status or ()), tuple(args.type or ()), args.doc)
     return show_checks(args.out, console=console, where=where, fmt=args.format, stream=sys.stdout)
 
 
 def _query(args: argparse.Namespace, console: Console, errors: Console) -> int:
-    from pressx.query import run_query
+    from pressx.views.query import run_query
 
     return run_query(
         args.out, args.sql, fmt=args.format, console=console, errors=errors, stream=sys.stdout
@@ -308,13 +308,13 @@ def _query(args: argparse.Namespace, console: Console, errors: Console) -> int:
 
 
 def _show(args: argparse.Namespace, console: Console, errors: Console) -> int:
-    from pressx.show import show
+    from pressx.views.show import show
 
     return show(args.out, args.doc_id, console, errors)
 
 
 def _report(args: argparse.Namespace, console: Console, errors: Console) -> int:
-    from pressx.report import write_report
+    from pressx.views.report import write_report
 
     require_output(args.out)
     return write_report(args.out, args.to, console)

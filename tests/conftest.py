@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pressx.nlp import build_nlp
+from pressx.runners.nlp import build_nlp
 from tests.sample_output import write_sample_output
 
 ROOT = Path(__file__).resolve().parent.parent

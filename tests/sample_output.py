@@ -14,8 +14,8 @@ import json
 import re
 from pathlib import Path
 
-from pressx.ids import stable_id
-from pressx.store import Store
+from pressx.io.store import Store
+from pressx.text.ids import stable_id
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

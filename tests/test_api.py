@@ -17,10 +17,10 @@ import pytest
 
 import pressx
 import pressx.api
-from pressx.evidence import LAYER_BY_TABLE
-from pressx.query import NoOutputError
-from pressx.run import RunSettings, run
-from pressx.schema import TABLE_NAMES
+from pressx.runners.run import RunSettings, run
+from pressx.tables.schema import TABLE_NAMES
+from pressx.views.evidence import LAYER_BY_TABLE
+from pressx.views.query import NoOutputError
 from tests.conftest import CORPUS, ROOT
 
 SECTION = "## Python API"

@@ -3,7 +3,7 @@ sentences, numbered lists, headlines and media-contact blocks of the release are
 
 from __future__ import annotations
 
-from pressx.extensions import in_boilerplate
+from pressx.components.extensions import in_boilerplate
 
 
 def _covered(doc, phrase: str) -> bool:

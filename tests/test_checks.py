@@ -1,4 +1,4 @@
-"""Figure checks: within a release (pressx_checks), across releases (pressx.crosscheck) and
+"""Figure checks: within a release (pressx_checks), across releases (pressx.runners.crosscheck) and
 their display (`pressx check`), on the seed releases and real sentences."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
-from pressx.checkview import read_checks, show_checks
 from pressx.cli import main
 from pressx.components.checks import DurationFinder
-from pressx.crosscheck import cross_release_checks
-from pressx.resources import load_json
+from pressx.runners.crosscheck import cross_release_checks
+from pressx.text.resources import load_json
+from pressx.views.check import read_checks, show_checks
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 COACHING = "unodc-2021-03-30-coaching-session"

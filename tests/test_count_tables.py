@@ -1,10 +1,11 @@
-"""Tables flattened into running text (pressx.count_tables), on tables of archive releases."""
+"""Tables flattened into running text (pressx.components.count_tables), on tables of archive
+releases."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressx.count_tables import counted_cells, find_tables
+from pressx.components.count_tables import counted_cells, find_tables
 
 # pib_india/2205200 (the annexure of dev2 pib2-lwe-parliament-reply): rows labelled by years
 LWE = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressx.ids import stable_id
+from pressx.text.ids import stable_id
 
 
 def _org_names(doc) -> set[str]:

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pressx.places import PlaceFinder
-from pressx.resources import load_json
+from pressx.components.places import PlaceFinder
+from pressx.text.resources import load_json
 
 D = dt.date
 

@@ -8,9 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from pressx.ids import normalise_key
-from pressx.resources import load_json
-from pressx.run import RunSettings, run
+from pressx.runners.run import RunSettings, run
+from pressx.text.ids import normalise_key
+from pressx.text.resources import load_json
 from tests.conftest import CORPUS
 
 NUMBER_WORD = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import io
 import json
 import os
@@ -22,11 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressx.cli import main
-from pressx.extract import DocTimeout, ExtractSettings, extract_batch, time_budget
-from pressx.inputs import Source, discover, read_sources
-from pressx.run import RunSettings, run
-from pressx.store import Store
-from pressx.tables import doc_rows
+from pressx.io.inputs import discover, read_sources
+from pressx.io.store import Store
+from pressx.runners.extract import DocTimeout, ExtractSettings, extract_batch, time_budget
+from pressx.runners.run import RunSettings, run
+from pressx.tables.records import Source
+from pressx.tables.rows import doc_rows
 from tests.conftest import CORPUS
 
 SPANISH = (
@@ -190,8 +190,7 @@ def test_a_failure_while_building_rows_costs_only_its_document(monkeypatch):
             raise KeyError("participants")
         return doc_rows(doc)
 
-    # the module, not the ``pressx.extract`` function the package exports under that name
-    monkeypatch.setattr(importlib.import_module("pressx.extract"), "doc_rows", fragile_rows)
+    monkeypatch.setattr("pressx.runners.extract.doc_rows", fragile_rows)
     sources = [Source("good", "g.txt", text=SHORT), Source("bad", "b.txt", text=SHORT + " BOOM")]
     result = extract_batch(sources, ExtractSettings())
     good, bad = result.rows["documents"]
@@ -593,7 +592,7 @@ def test_18_11_a_full_disk_stops_with_one_line(tmp_path, capsys, monkeypatch):
     def full(path, data):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pressx.store._atomic_write", full)
+    monkeypatch.setattr("pressx.io.store._atomic_write", full)
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"]) == 2
     message = " ".join(capsys.readouterr().err.split())
     assert message.startswith(f"pressx run: cannot write to {tmp_path / 'out'}: No space left")

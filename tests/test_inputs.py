@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pressx.inputs import decode, discover, read_sources
+from pressx.io.inputs import decode, discover, read_sources
 
 CURLY = "“Trafficking in Human Beings is a global challenge,” she said."
 

@@ -12,7 +12,7 @@ from importlib.resources import files
 import pandas as pd
 import pytest
 
-from pressx.resources import RULES_VERSION, RuleFileError, load_json, load_lines
+from pressx.text.resources import RULES_VERSION, RuleFileError, load_json, load_lines
 from tests.conftest import CORPUS, ROOT
 
 RULE_FILES = sorted(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressx.numbers import number_value
+from pressx.text.numbers import number_value
 from tests.test_count_tables import LWE, RECOMMENDED  # archive tables
 
 # (sentence, [(count, qualifier, agency, is_total, category, words at the offsets)])

@@ -10,9 +10,9 @@ import shutil
 import pytest
 
 from pressx.cli import main
-from pressx.query import open_tables
-from pressx.schema import TABLE_NAMES, column_names
-from pressx.store import Store
+from pressx.io.store import Store
+from pressx.tables.schema import TABLE_NAMES, column_names
+from pressx.views.query import open_tables
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 BY_AGENCY = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressx.quotemarks import find_quotations
-from pressx.records import Person
+from pressx.components.quotemarks import find_quotations
+from pressx.tables.records import Person
 
 SEED_MILSON = (
     "Welcoming the participants, Jeremy Milson, UNODC Country Representative said, “While "

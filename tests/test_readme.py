@@ -8,14 +8,14 @@ import shlex
 import pytest
 
 from pressx.cli import main
-from pressx.schema import (
+from pressx.tables.schema import (
     README_END,
     README_START,
     TABLES,
     data_dictionary,
     readme_with_dictionary,
 )
-from pressx.schema import main as schema_main
+from pressx.tables.schema import main as schema_main
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"
@@ -25,8 +25,8 @@ SECTION = "## Querying and reporting"
 def test_readme_data_dictionary_is_the_schemas():
     text = README.read_text(encoding="utf-8")
     assert readme_with_dictionary(text) == text, (
-        "the README's data dictionary differs from pipeline/schema.py: "
-        "run `python -m pressx.schema --write-readme`"
+        "the README's data dictionary differs from pipeline/tables/schema.py: "
+        "run `python -m pressx.tables.schema --write-readme`"
     )
 
 

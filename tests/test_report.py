@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from pressx.charts import ROW_PIXELS, STRIP_PIXELS, STRIP_ROWS, TRACK
 from pressx.cli import main
-from pressx.evidence import CHECK_COLOUR, LAYER_BY_TABLE, STATUS_COLOURS
-from pressx.query import open_tables
-from pressx.report import CHARTS, doc_href, strip_href
-from pressx.run import RunSettings, run
+from pressx.runners.run import RunSettings, run
+from pressx.views.charts import ROW_PIXELS, STRIP_PIXELS, STRIP_ROWS, TRACK
+from pressx.views.evidence import CHECK_COLOUR, LAYER_BY_TABLE, STATUS_COLOURS
+from pressx.views.query import open_tables
+from pressx.views.report import CHARTS, doc_href, strip_href
 from tests.conftest import CORPUS
 from tests.sample_output import write_sample_output
 

@@ -17,13 +17,13 @@ import pyarrow.parquet as pq
 import pytest
 from confection import Config
 
-from pressx import store as store_module
 from pressx.cli import main
-from pressx.fingerprint import differences, pipeline_fingerprint
-from pressx.query import open_tables
-from pressx.run import RunSettings, run
-from pressx.schema import TABLE_NAMES, arrow_schema
-from pressx.store import Store, reading, snapshot
+from pressx.io import store as store_module
+from pressx.io.fingerprint import differences, pipeline_fingerprint
+from pressx.io.store import Store, reading, snapshot
+from pressx.runners.run import RunSettings, run
+from pressx.tables.schema import TABLE_NAMES, arrow_schema
+from pressx.views.query import open_tables
 from tests.conftest import CORPUS
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from pressx.run import RunSettings, run
+from pressx.runners.run import RunSettings, run
 from tests.conftest import CORPUS
 
 TRAINING = "unodc-2020-11-06-female-officers-training"

@@ -8,9 +8,9 @@ import pytest
 from rich.console import Console
 
 from pressx.cli import main
-from pressx.evidence import Span, load_document, segments
-from pressx.query import open_tables
-from pressx.show import highlighted_text, layer_style, suggestions
+from pressx.views.evidence import Span, load_document, segments
+from pressx.views.query import open_tables
+from pressx.views.show import highlighted_text, layer_style, suggestions
 
 TRAINING = "unodc-2020-11-06-female-officers-training"
 

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from pressx.resources import rules_path
+from pressx.text.resources import rules_path
 
 #: What the base model's parser and tagger give that pressx components read (the tagger's
 #: ``token.tag`` stands for ``token.pos`` too, which the attribute ruler maps from it and no

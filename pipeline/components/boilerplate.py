@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import RuleFiles
 from pressx.config import component_defaults
-from pressx.resources import load_json
+from pressx.text.resources import load_json
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressx import extensions
+from pressx.components import extensions
 
 BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 #: What a dateline ends with before the first sentence ("KABUL, Afghanistan (Jan. 28) – ...").

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.extensions import in_boilerplate
-from pressx.ids import stable_id
-from pressx.numbers import number_value
-from pressx.records import Check, DateMention, Event, Evidence, Participant
-from pressx.resources import load_json, load_lines
+from pressx.tables.records import Check, DateMention, Event, Evidence, Participant
+from pressx.text.ids import stable_id
+from pressx.text.numbers import number_value
+from pressx.text.resources import load_json, load_lines
 
 YEAR = re.compile(r"\b\d{4}\b")
 TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling

@@ -5,13 +5,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import RuleFiles
+from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.datetext import DateFinder, DateRules
-from pressx.extensions import in_boilerplate
-from pressx.records import DateMention
-from pressx.resources import load_json
+from pressx.tables.records import DateMention
+from pressx.text.datetext import DateFinder, DateRules
+from pressx.text.resources import load_json
 
 
 @Language.factory(

@@ -23,16 +23,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.extensions import in_boilerplate
+from pressx.components.places import PlaceFinder
 from pressx.config import component_defaults
-from pressx.extensions import in_boilerplate
-from pressx.ids import stable_id
-from pressx.names import singular
-from pressx.patterns import longest_first
-from pressx.places import PlaceFinder
-from pressx.records import DateMention, Event, Participant
-from pressx.resources import load_json
+from pressx.tables.records import DateMention, Event, Participant
+from pressx.text.ids import stable_id
+from pressx.text.names import singular
+from pressx.text.patterns import longest_first
+from pressx.text.resources import load_json
 
 _QUOTED_TITLE = re.compile(
     r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"

@@ -8,11 +8,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import RuleFiles
 from pressx.config import component_defaults
-from pressx.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
-from pressx.resources import load_json
+from pressx.text.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
+from pressx.text.resources import load_json
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -117,8 +117,9 @@ class HeaderReader(RuleFiles):
         for line in head.split("\n"):
             text = self.site_suffix.sub("", line).strip()
             # a dateline that opens the lead sentence ("GENEVA, 5 March 2024 – The World
-            # Health Organization today launched ...") starts no title
-            lead = any(s == offset and e < offset + len(line.rstrip()) for s, e in spans)
+            # Health Organization today launched ... .") starts no title; a dated title does
+            # ("Apr. 23: Afghan-ISAF Operations in Eastern, Southern, Northern Afghanistan")
+            lead = self.prose.match(line) and any(s == offset for s, _ in spans)
             if len(text.split()) >= 4 and not lead and not self.not_title.search(text):
                 spans.append((offset, offset + len(line)))
                 return text

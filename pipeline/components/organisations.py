@@ -23,12 +23,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.extensions import in_boilerplate
-from pressx.ids import normalise_key, stable_id
-from pressx.names import (
+from pressx.tables.records import Organisation
+from pressx.text.ids import normalise_key, stable_id
+from pressx.text.names import (
     GLUE,
     POSSESSIVE,
     LineCase,
@@ -47,8 +48,7 @@ from pressx.names import (
     singular,
     wrapped,
 )
-from pressx.records import Organisation
-from pressx.resources import load_json
+from pressx.text.resources import load_json
 
 DASHES = frozenset({"-", "–"})
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "PART", "VERB"})

@@ -8,7 +8,7 @@ Agency's (FIA) ..." -> FIA), the category from the verb or noun governing it (ki
 detained, ...) and whether it is a total or a part of one. Percentages, money, ages and
 durations are never counts: their number does not stand before a people noun. Tables whose
 header names people ("Year Civilians Death SFs martyred 2020 140 43 ... Total 617 192") give
-their rows' and total row's figures (``pressx.count_tables``).
+their rows' and total row's figures (``pressx.components.count_tables``).
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.count_tables import Table, counted_cells, find_tables
+from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.count_tables import Table, counted_cells, find_tables
-from pressx.extensions import in_boilerplate
-from pressx.names import lower_words, singular
-from pressx.numbers import number_value
-from pressx.records import Organisation, Participant, Person
-from pressx.resources import load_json, load_lines
+from pressx.tables.records import Organisation, Participant, Person
+from pressx.text.names import lower_words, singular
+from pressx.text.numbers import number_value
+from pressx.text.resources import load_json, load_lines
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z])\)")
 #: Parts of speech of the words between a number and the people noun it counts.

@@ -9,7 +9,7 @@ Union to Pakistan" -> European Union), a plural role is shared by the names it l
 numbered list takes its role from its heading ("DEFENDANT ADDENDUM:"). Later mentions by
 surname, by role ("the Ambassador") and by pronoun ("she said", resolved to the nearest
 preceding person of that gender) are added to the person, so that the quotes component can
-find who "HE further added"; ``pressx.speakers`` finds the person behind a role mention.
+find who "HE further added"; ``pressx.components.speakers`` finds the person behind a role mention.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.extensions import in_boilerplate
-from pressx.ids import stable_id
-from pressx.names import (
+from pressx.tables.records import Organisation, Person
+from pressx.text.ids import stable_id
+from pressx.text.names import (
     GLUE,
     INITIAL,
     POSSESSIVE,
@@ -40,8 +41,7 @@ from pressx.names import (
     singular,
     token_bounds,
 )
-from pressx.records import Organisation, Person
-from pressx.resources import load_json, load_lines
+from pressx.text.resources import load_json, load_lines
 
 ROLE_JOINERS = frozenset({"of", "to", "for", "and", "&", "the", "in"})
 #: Dependency labels of a name under the verb that gives its part in a case (rules in

@@ -1,7 +1,7 @@
 """Quoted statements and who said them.
 
-Quotation marks are paired by ``pressx.quotemarks``; each quotation is then attributed, in
-this order of trust:
+Quotation marks are paired by ``pressx.components.quotemarks``; each quotation is then
+attributed, in this order of trust:
 
 1. a dash and a name or role right after it, as in headlines (``“...” – Shri X``);
 2. a reporting cue right after it, in the same sentence (``“...,” said X``, ``“...,” X added``,
@@ -14,11 +14,11 @@ this order of trust:
    them (``“...,” said X. “...”``, paragraphs of one quote, quotes in a headline run).
 
 The speaker of a cue is the subject of its verb (from the parse), else the person named nearest
-the cue in the clause; it is resolved through ``pressx.speakers`` (names, pronouns, roles) and
-kept as the description (``one of the participants``) when it names nobody. Titles, slogans and
-scare quotes are what is left: marks with no attribution, words that are not a statement (no
-finite verb and no sentence end; verbless headlines count only with a name next to them), or
-marks right after a naming word (``the theme “...”``).
+the cue in the clause; it is resolved through ``pressx.components.speakers`` (names, pronouns,
+roles) and kept as the description (``one of the participants``) when it names nobody.
+Titles, slogans and scare quotes are what is left: marks with no attribution, words that are
+not a statement (no finite verb and no sentence end; verbless headlines count only with a name
+next to them), or marks right after a naming word (``the theme “...”``).
 """
 
 from __future__ import annotations
@@ -29,17 +29,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pressx import extensions
+from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
+from pressx.components.extensions import in_boilerplate
+from pressx.components.quotemarks import Quotation, find_quotations
+from pressx.components.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
 from pressx.config import component_defaults
-from pressx.extensions import in_boilerplate
-from pressx.ids import stable_id
-from pressx.names import title_case
-from pressx.patterns import longest_first
-from pressx.quotemarks import Quotation, find_quotations
-from pressx.records import Quote
-from pressx.resources import load_json
-from pressx.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
+from pressx.tables.records import Quote
+from pressx.text.ids import stable_id
+from pressx.text.names import title_case
+from pressx.text.patterns import longest_first
+from pressx.text.resources import load_json
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")

@@ -1,9 +1,9 @@
 """The single source of truth for every output table: names, columns, types, meanings.
 
 The contract (``SCHEMA.md``) fixes the required columns; the columns marked
-``required=False`` are pressx additions. ``pressx.tables`` builds rows from these
+``required=False`` are pressx additions. ``pressx.tables.rows`` builds rows from these
 definitions, the store writes them with these Arrow types, and the README's data
-dictionary is generated from them (``python -m pressx.schema --write-readme``).
+dictionary is generated from them (``python -m pressx.tables.schema --write-readme``).
 """
 
 from __future__ import annotations
@@ -208,9 +208,10 @@ def readme_with_dictionary(readme: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m pressx.schema``: print the data dictionary, or write it into the README."""
+    """``python -m pressx.tables.schema``: print the data dictionary, or write it into the
+    README."""
     parser = argparse.ArgumentParser(
-        prog="python -m pressx.schema",
+        prog="python -m pressx.tables.schema",
         description="Print the data dictionary of the output tables (Markdown), or regenerate "
         "it between the data-dictionary markers of the README.",
     )

@@ -21,8 +21,8 @@ from functools import cached_property, lru_cache
 
 import dateparser
 
-from pressx.patterns import longest_first
-from pressx.records import DateMention
+from pressx.tables.records import DateMention
+from pressx.text.patterns import longest_first
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

@@ -6,8 +6,8 @@ Layout of REPORT_DIR::
     checks.html         every check, mismatches first, with links to the evidence
     docs/<doc>.html     one page per document: text with highlighted evidence, then its rows
     docs/<doc>.png      the document's strip: where each table's evidence lies in the text
-    charts/             events.png, agencies.png, checks.png (``pressx.charts``)
-    assets/             report.css (colours from ``pressx.evidence``) and report.js
+    charts/             events.png, agencies.png, checks.png (``pressx.views.charts``)
+    assets/             report.css (colours from ``pressx.views.evidence``) and report.js
 
 The pages are rendered from the Jinja2 templates in ``pipeline/report_assets``.
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from rich.console import Console
 
-from pressx import charts
-from pressx.evidence import (
+from pressx.views import charts
+from pressx.views.evidence import (
     CHECK_COLOUR,
     EXTRACTION_TABLES,
     LAYERS,
@@ -37,7 +37,7 @@ from pressx.evidence import (
     load_documents,
     row_columns,
 )
-from pressx.query import NoOutputError, fetch, open_tables
+from pressx.views.query import NoOutputError, fetch, open_tables
 
 ASSETS = "report_assets"
 DOCS = "docs"
@@ -88,7 +88,7 @@ def strip_href(doc_id: str) -> str:
 
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("pressx", ASSETS),
+        loader=PackageLoader("pressx.views", ASSETS),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

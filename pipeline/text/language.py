@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pressx.resources import load_json
+from pressx.text.resources import load_json
 
 WORD = re.compile(r"[^\W\d_]+")
 

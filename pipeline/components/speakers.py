@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from pressx.names import title_case
-from pressx.patterns import longest_first
-from pressx.records import Person
+from pressx.tables.records import Person
+from pressx.text.names import title_case
+from pressx.text.patterns import longest_first
 
 SUBJECTS = ("nsubj", "nsubjpass")
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "DT", "EX"})

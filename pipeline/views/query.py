@@ -2,7 +2,7 @@
 
 The views read the committed Parquet files in place (nothing is copied or changed, so a
 query can run beside a ``pressx run`` writing to the same folder): they show the folder's
-snapshot as of opening (``pressx.store.snapshot``), every document in one version, even
+snapshot as of opening (``pressx.io.store.snapshot``), every document in one version, even
 while a run replaces it. ``pressx show`` and ``pressx report`` read the tables through the
 same connection.
 
@@ -26,8 +26,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pressx.schema import TABLE_NAMES, arrow_schema
-from pressx.store import COMMIT_TABLE, snapshot
+from pressx.io.store import COMMIT_TABLE, snapshot
+from pressx.tables.schema import TABLE_NAMES, arrow_schema
 
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 MAX_CELL = 120  # characters of a cell shown in the terminal table

@@ -17,9 +17,9 @@ import pandas as pd
 
 from pressx.components.checks import DurationFinder
 from pressx.config import load_config
-from pressx.ids import normalise_key, stable_id
-from pressx.records import Check, Evidence
-from pressx.resources import load_json
+from pressx.tables.records import Check, Evidence
+from pressx.text.ids import normalise_key, stable_id
+from pressx.text.resources import load_json
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 

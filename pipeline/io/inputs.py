@@ -20,7 +20,6 @@ taken too.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,7 +31,8 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from pressx.datetext import parse_date
+from pressx.tables.records import Source
+from pressx.text.datetext import parse_date
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -63,19 +63,6 @@ class InputError(Exception):
 
 class SamePathError(Exception):
     """Two inputs of one run would be recorded with the same path."""
-
-
-@dataclass(slots=True)
-class Source:
-    """One release to process (or the error that stopped it)."""
-
-    doc_id: str
-    path: str
-    text: str | None = None
-    title: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
-    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from pressx.query import require_output
-from pressx.store import snapshot
+from pressx.io.store import snapshot
+from pressx.views.query import require_output
 
 STATUS_STYLE = {"mismatch": "bold red", "consistent": "green", "unverifiable": "yellow"}
 STATUS_ORDER = {"mismatch": 0, "unverifiable": 1, "consistent": 2}

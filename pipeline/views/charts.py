@@ -4,7 +4,7 @@ report needs no script library and no network to show them.
 Overview charts (``pressx report`` puts them on the index and checks pages): events on a
 timeline by type, people counted by agency, checks by type and status. On each document
 page, a strip of where in the text each table's evidence lies. Colours are the report's
-(``pressx.evidence``).
+(``pressx.views.evidence``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.image import imsave
 
-from pressx.evidence import (
+from pressx.views.evidence import (
     CHECK_COLOUR,
     CHECKS,
     EXTRACTION_TABLES,

@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from pressx.datetext import MONTH, WEEKDAY
-from pressx.names import join_ordinal, singular
-from pressx.patterns import longest_first
+from pressx.text.datetext import MONTH, WEEKDAY
+from pressx.text.names import join_ordinal, singular
+from pressx.text.patterns import longest_first
 
 _ORDINAL = r"\d+\n?(?:st|nd|rd|th)"  # a web page may break "496th" over lines
 #: A capitalised word, with the opening mark of a transliterated name ("Nad ‘Ali", "Pul-e 'Alam").

@@ -19,10 +19,10 @@ from functools import cache
 
 from spacy.language import Language
 
-from pressx.inputs import Source
-from pressx.language import detect_language
-from pressx.nlp import build_nlp
-from pressx.tables import Rows, doc_rows, document_row, empty_rows
+from pressx.runners.nlp import build_nlp
+from pressx.tables.records import Source
+from pressx.tables.rows import Rows, doc_rows, document_row, empty_rows
+from pressx.text.language import detect_language
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -78,10 +78,12 @@ def time_budget(seconds: float, *, repeat: float = 0.5) -> Iterator[None]:
     try:
         yield
     finally:
-        with guard:  # no timer outlives the block: a run of many batches keeps no threads
-            for timer in timers:
-                timer.cancel()
+        with guard:
+            ended = timers[:]
             timers.clear()
+        for timer in ended:  # no timer outlives the block: a long run keeps no threads
+            timer.cancel()
+            timer.join()
 
 
 @dataclass(slots=True)

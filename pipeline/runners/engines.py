@@ -15,8 +15,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from pressx.extract import BatchResult, ExtractSettings, extract_batch
-from pressx.inputs import Source
+from pressx.runners.extract import BatchResult, ExtractSettings, extract_batch
+from pressx.tables.records import Source
 
 Batches = Iterable[list[Source]]
 

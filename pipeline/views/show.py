@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pressx.evidence import (
+from pressx.views.evidence import (
     CHECK_COLUMNS,
     EXTRACTION_TABLES,
     LAYER_BY_TABLE,
@@ -25,7 +25,7 @@ from pressx.evidence import (
     load_document,
     row_columns,
 )
-from pressx.query import open_tables, visible
+from pressx.views.query import open_tables, visible
 
 EVIDENCE_CHARS = 100  # longer evidence (quotes) is cut in the row tables
 

@@ -1,6 +1,6 @@
 """Rows for the output tables, built from processed ``Doc`` objects and the schema.
 
-Extraction (the components) and table writing (``pressx.store``) meet here: each
+Extraction (the components) and table writing (``pressx.io.store``) meet here: each
 schema column is read from the record attribute of the same name.
 """
 
@@ -11,8 +11,8 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from pressx.inputs import Source
-from pressx.schema import TABLES
+from pressx.tables.records import Source
+from pressx.tables.schema import TABLES
 
 Rows = dict[str, list[dict]]
 EXTRACTED = ("organisations", "people", "dates", "events", "participants", "quotes")

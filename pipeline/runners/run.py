@@ -18,14 +18,15 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pressx.crosscheck import cross_release_checks
-from pressx.engines import run_dask, run_local
-from pressx.extract import ExtractSettings
-from pressx.fingerprint import differences, pipeline_fingerprint
-from pressx.inputs import InputFile, Source, count_documents, discover, read_sources
-from pressx.schema import TABLE_NAMES
-from pressx.store import KnownDocument, Store
-from pressx.tables import record_row, sha256
+from pressx.io.fingerprint import differences, pipeline_fingerprint
+from pressx.io.inputs import InputFile, count_documents, discover, read_sources
+from pressx.io.store import KnownDocument, Store
+from pressx.runners.crosscheck import cross_release_checks
+from pressx.runners.engines import run_dask, run_local
+from pressx.runners.extract import ExtractSettings
+from pressx.tables.records import Source
+from pressx.tables.rows import record_row, sha256
+from pressx.tables.schema import TABLE_NAMES
 
 CROSS_CHECK_TABLES = ("documents", "participants", "events", "dates", "organisations")
 

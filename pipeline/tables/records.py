@@ -118,3 +118,16 @@ class Check:
     expected: float | None
     observed: float | None
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    """One release to process (or the error that stopped it)."""
+
+    doc_id: str
+    path: str
+    text: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    error: str | None = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pressx.resources import load_json
+from pressx.text.resources import load_json
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 GLUE = frozenset({"-", "–", "/", "&"})

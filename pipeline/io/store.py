@@ -38,14 +38,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pressx.schema import TABLE_NAMES, arrow_schema
+from pressx.tables.schema import TABLE_NAMES, arrow_schema
 
 COMMIT_TABLE = "documents"
 CROSS_PART = "cross-release.parquet"
 LOCK_FILE = ".pressx.lock"
 READERS_FILE = ".pressx.readers"
 REPLACING = ".replacing"
-FINGERPRINT_KEY = b"pressx.fingerprint"
+FINGERPRINT_KEY = b"pressx.io.fingerprint"
 
 
 class OutputBusyError(Exception):

@@ -16,8 +16,8 @@ from typing import Any
 
 import duckdb
 
-from pressx.query import fetch
-from pressx.schema import TABLES, column_names
+from pressx.tables.schema import TABLES, column_names
+from pressx.views.query import fetch
 
 
 @dataclass(frozen=True, slots=True)

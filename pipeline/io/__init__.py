@@ -1,0 +1,1 @@
+"""Input and storage: reading releases, the output folder, the pipeline fingerprint."""

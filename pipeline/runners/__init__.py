@@ -1,0 +1,1 @@
+"""Running the pipeline: building it from config, extracting batches, the engines, `pressx run`."""
