@@ -56,6 +56,7 @@ _NAME_PREPOSITIONS = {"of", "for"}  # "Controller of Examinations", "Body for Tr
 _CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ"}  # a line ending on one runs on
 
 Segment = tuple[int, int]
 
@@ -76,11 +77,7 @@ class _Page:
         text = doc.text
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
-            start = first
-            for line in _LINE_BREAK.split(text[first:last]):
-                if line.strip():
-                    segs.append((start, start + len(line)))
-                start += len(line) + 1
+            segs += [(s, e) for s, e in _lines(doc, first, last) if text[s:e].strip()]
         segs = segs or [(0, len(text))]
         header = sorted(set(doc._.header_spans or ()))
         return cls(doc, text, segs, [s for s, _ in segs], header, _field_values(text, fields))
@@ -140,6 +137,7 @@ class _Mention:
     dates: list[DateMention] = field(default_factory=list)
     name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
     announced: bool = False  # the event a media advisory's WHAT field names
+    premodified: bool = False  # dated by a date written before it ("the 2003 arrest")
 
 
 @dataclass(slots=True)
@@ -151,7 +149,7 @@ class _Draft:
     end: dt.date | None
     mentions: list[_Mention]
     lemmas: set[str]
-    relative: bool = False  # dated only by a relative span ("earlier this week", "this October")
+    relative: bool = False  # dated only by relative spans ("earlier this week", "this October")
 
 
 @Language.factory(
@@ -441,12 +439,14 @@ class EventExtractor:
     def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
         """Give each date of a sentence to the trigger it premodifies, else the nearest one
         before it (one that is an event itself, "the homicide ... took place on", before a
-        nearer one that is not), else an event-like one after it. A date in a header line
-        (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
-        held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"), dates of a thing ("in the
-        1998 cases") and report dates ("today announced") are not event dates, unless the date
-        follows an event word ("announced at a news conference last week");
+        nearer one that is not) unless a date premodifies that one ("the 2003 arrest, which
+        later linked him to the rapes ... in 1998"), else an event-like one after it. A date
+        in a header line (dateline, ``Posted:``) goes only to a trigger of that line (a
+        title's "meeting ... held on 18th December 2025"); years inside a name ("Divya Kala
+        Mela 2025"), periods ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"),
+        dates of a thing ("in the 1998 cases") and report dates ("today announced") are not
+        event dates, unless the date follows an event word ("announced at a news conference
+        last week");
         a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
         (``name_year``: "India-AI Impact Summit 2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
@@ -499,8 +499,11 @@ class EventExtractor:
                 target = trailed
             elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
+                target.premodified = True
             elif before:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
+                if target.premodified:
+                    continue  # "the 2003 arrest, which later linked him to ... in 1998"
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
             else:
@@ -554,16 +557,27 @@ class EventExtractor:
                 draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
-                    relative = date is not None and date.relative
+                    relative = date is not None and _vague(date)
                     drafts.append(_Draft(m.type, start, end, [m], {m.lemma}, relative))
                     continue
-                if date is not None and draft.relative and _narrower(date, draft):
-                    draft.start, draft.end, draft.relative = date.start, date.end, date.relative
-                elif date is not None and (draft.start is None or draft.start > date.start):
-                    draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
+                if date is not None:
+                    self._redate(draft, date)
                 draft.mentions.append(m)
                 draft.lemmas.add(m.lemma)
         return drafts
+
+    @staticmethod
+    def _redate(draft: _Draft, date: DateMention) -> None:
+        """Merge a mention's date into its event: a day narrows a relative span ("this coming
+        October", then "will be held on Oct. 24, 2014"), an earlier date widens the event, and
+        the event stays relative only while every date it took was ("the mela ... concluded
+        today", then "from 13 to 21 December 2025")."""
+        relative = _vague(date) and (draft.relative or draft.start is None)
+        if draft.start is None or (draft.relative and _narrower(date, draft)):
+            draft.start, draft.end = date.start, date.end  # a headline named it undated
+        elif draft.start > date.start:
+            draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
+        draft.relative = relative
 
     def _same(
         self, page: _Page, drafts: list[_Draft], m: _Mention, date: DateMention | None
@@ -813,6 +827,44 @@ def _sentences(doc: Doc, text: str) -> list[Segment]:
     return spans
 
 
+def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
+    """The lines of sentence ``first:last``, a line a scraped page broke off at a link kept
+    with its neighbours ("... of three individuals during | Operation Grease | Monkey |
+    (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``."""
+    text = doc.text
+    cuts = [m.start() for m in _LINE_BREAK.finditer(text, first, last)]
+    joined = [_link_break(doc, c) for c in cuts]
+    for i in range(1, len(cuts) - 1):  # a one-line link between two: "Grease | Monkey"
+        joined[i] = joined[i] or (joined[i - 1] and joined[i + 1] and _link_line(text, cuts[i]))
+    lines, start = [], first
+    for cut, join in zip(cuts, joined, strict=True):
+        if not join:
+            lines.append((start, cut))
+            start = cut + 1
+    return [*lines, (start, last)]
+
+
+def _link_break(doc: Doc, cut: int) -> bool:
+    """Whether the line break at ``cut`` runs on inside a sentence: the line before closes
+    with no punctuation and ends with a function word ("during", "of the") or the next line
+    opens with punctuation or a lower-case word (", as part of ...", "(April 29, ...)")."""
+    text = doc.text
+    before, after = text[:cut].rstrip(), text[cut + 1 :].lstrip(" \t")
+    if not before or not after or before[-1] in ".!?:;" or after[0] == "\n":
+        return False
+    if after[0] in ",.;:)(" or after[0].islower():
+        return True
+    token = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return token is not None and token[-1].pos_ in _FUNCTION_POS
+
+
+def _link_line(text: str, cut: int) -> bool:
+    """Whether the line before ``cut`` is a short capitalised link text (at most four
+    words, no closing punctuation)."""
+    line = text[text.rfind("\n", 0, cut) + 1 : cut].strip()
+    return 0 < len(line.split()) <= 4 and line[0].isupper() and line[-1] not in ".!?:;"
+
+
 def _headline(text: str) -> bool:
     """Whether a line is written as a headline: mostly capitalised words."""
     words = [w for w in text.split() if w[0].isalpha()]
@@ -885,6 +937,12 @@ def _definite(m: _Mention) -> bool:
 
 def _definite_token(token: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _vague(date: DateMention) -> bool:
+    """Whether a relative date spans more than a day ("earlier this week", not "today"): a
+    day said later may narrow it."""
+    return date.relative and date.start < date.end
 
 
 def _nested(draft: _Draft, date: DateMention) -> bool:
