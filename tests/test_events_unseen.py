@@ -1,0 +1,122 @@
+"""Events, round 3: releases nobody tuned for. Sentences a scraped page or a PDF wrap broke
+across lines, events a headline names before the text dates them, and relative dates a later
+day narrows. Every case is a sentence of an archive release
+(``/work/shared/corpus/archive/prosecutor/``), named in a comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+def _dates(doc, type_):
+    return [(e.start, e.end) for e in doc._.events if type_ in (None, e.type)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "expected"),
+    [
+        (
+            # miami_dade_fl/press-release_for-immediate-release-three-arrested-on-human-
+            # trafficking-charges.txt: one link a line
+            "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrests and "
+            "charging of three individuals during\nOperation Grease\nMonkey\n"
+            "(April 29, 2025-May 1, 2025)\n, as part of our efforts to prevent Human "
+            "Trafficking during the week of the\nFormula One Miami Grand Prix\n.",
+            D(2025, 5, 6),
+            None,  # the arrests during the operation: one event in the snippet, two in the release
+            [(D(2025, 4, 29), D(2025, 5, 1))],
+        ),
+        (
+            # orange_ca/press_defense-attorney-pleads-guilty-to-conspiring-with-bail-
+            # bondsmen-in-capping...txt: a PDF wrap before the date
+            "Cavallo’s co-defendants, Jorge Andres Castro, 31, Aliso Viejo, and Alejandro de "
+            "Jesus Cruz, 35, Miami, both former bail bond agents, pleaded guilty to two felony "
+            "counts on February 9, 2007 and were sentenced to four months in prison, "
+            "restitution, and probation\non October 5, 2007.",
+            D(2007, 11, 1),
+            "sentencing",
+            [(D(2007, 10, 5), D(2007, 10, 5))],
+        ),
+        (
+            # orange_ca/press_dmv-employee-convicted-of-accepting-money-in-exchange-for-
+            # falsifying-official-documents.txt: a PDF wrap before the date
+            "Michelle Carbajal, 38, Fullerton, pleaded guilty to a court offer to 21 felony "
+            "counts of altering public documents. She is expected to be sentenced to four years "
+            "in custody\non July 6, 2012, at 8:00 a.m. in Department N-12, North Justice "
+            "Center, Fullerton.",
+            D(2012, 5, 1),
+            "sentencing",
+            [(D(2012, 7, 6), D(2012, 7, 6))],
+        ),
+    ],
+    ids=["link-lines", "wrap-before-date", "wrap-before-date-scheduled"],
+)
+def test_broken_lines_keep_their_sentence(make_doc, text, published, type_, expected):
+    """A line break after a function word or before punctuation or a lower-case word runs
+    on inside the sentence: the date on the next line dates the event."""
+    doc = make_doc(text, published=published)
+    assert _dates(doc, type_) == expected
+
+
+def test_headline_lines_stay_apart(make_doc):
+    """A headline line ending without punctuation is no run-on: its event takes no date of
+    the lead sentence's other event (orange_ca/press_subject-commercial-sexual-exploitation-
+    of-a-minor-arrests.txt)."""
+    text = (
+        "SUBJECT: COMMERCIAL SEXUAL EXPLOITATION OF A MINOR ARRESTS\nANAHEIM, CALIF.\n"
+        "(February 2, 2021) – Five men have been charged with the commercial sexual "
+        "exploitation of a minor."
+    )
+    doc = make_doc(text, published=D(2021, 2, 2))
+    assert all(e.start != D(2021, 2, 2) for e in doc._.events if e.type == "arrest")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "expected"),
+    [
+        (
+            # orange_ca/press_support-grows-for-2nd-annual-keep-calm-beat-h-e-a-t-rocking-
+            # rally-to-take-place-at-chapman-university.txt
+            "SUPPORT GROWS FOR 2ND ANNUAL “KEEP CALM & BEAT H.E.A.T. ROCKING & RALLY” TO TAKE "
+            "PLACE AT CHAPMAN UNIVERSITY\n"
+            "SANTA ANA – Just a few months to go and the support keeps growing as new sponsors "
+            "sign on for the Orange County District Attorney’s Office 2nd Annual “Keep Calm and "
+            "Beat H.E.A.T. Rocking & Rally” this coming October. The event will be held on Oct. "
+            "24, 2014, at Chapman University, One University Drive, Orange.",
+            D(2014, 7, 25),
+            "rally",
+            [(D(2014, 10, 24), D(2014, 10, 24))],
+        ),
+        (
+            # pib_india/2207272.txt (also corpus/dev/pib-2207272-divya-kala-mela.txt)
+            "Divya Kala Mela 2025 Concludes\n"
+            "The Divya Kala Mela concluded today at Kartavya Path, India Gate. Held from 13 to "
+            "21 December 2025, the mela emerged as a vibrant platform.",
+            D(2025, 12, 21),
+            "fair",
+            [(D(2025, 12, 13), D(2025, 12, 21))],
+        ),
+    ],
+    ids=["this-coming-october-then-the-day", "today-then-the-days"],
+)
+def test_headline_event_takes_the_days_the_text_gives(make_doc, text, published, type_, expected):
+    """An event a headline names undated takes the text's dates; a vague relative span
+    ("this coming October") is narrowed by a day said later, a day ("today") is not widened
+    into a span nor made a span other dates can narrow."""
+    doc = make_doc(text, published=published)
+    assert _dates(doc, type_) == expected
+
+
+def test_premodified_trigger_takes_no_later_date(make_doc):
+    """dallas_tx/..._2021_051321-PR-Serial-killer-gets-3-life-sentences_pdf.txt: "the 2003
+    arrest" is dated by its premodifier, not by the 1998 of the clause after it."""
+    text = (
+        "Sifuentes’ DNA was collected at the time of the 2003 arrest, which later linked him "
+        "to the rapes and\nstrangulations of two women in 1998."
+    )
+    doc = make_doc(text, published=D(2021, 5, 13))
+    assert (D(1998, 1, 1), D(1998, 12, 31)) not in _dates(doc, "arrest")
