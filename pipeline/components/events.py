@@ -830,12 +830,14 @@ def _sentences(doc: Doc, text: str) -> list[Segment]:
 def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
     """The lines of sentence ``first:last``, a line a scraped page broke off at a link kept
     with its neighbours ("... of three individuals during | Operation Grease | Monkey |
-    (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``."""
+    (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``; a short
+    capitalised line the next line runs on from is a link too ("Monkey")."""
     text = doc.text
     cuts = [m.start() for m in _LINE_BREAK.finditer(text, first, last)]
     joined = [_link_break(doc, c) for c in cuts]
-    for i in range(1, len(cuts) - 1):  # a one-line link between two: "Grease | Monkey"
-        joined[i] = joined[i] or (joined[i - 1] and joined[i + 1] and _link_line(text, cuts[i]))
+    for i in range(len(cuts) - 2, -1, -1):  # a link the next line runs on from: "| Monkey |"
+        link = _link_line(text[cuts[i] + 1 : cuts[i + 1]])
+        joined[i] = joined[i] or (joined[i + 1] and link and _unclosed(text[: cuts[i]]))
     lines, start = [], first
     for cut, join in zip(cuts, joined, strict=True):
         if not join:
@@ -850,7 +852,7 @@ def _link_break(doc: Doc, cut: int) -> bool:
     opens with punctuation or a lower-case word (", as part of ...", "(April 29, ...)")."""
     text = doc.text
     before, after = text[:cut].rstrip(), text[cut + 1 :].lstrip(" \t")
-    if not before or not after or before[-1] in ".!?:;" or after[0] == "\n":
+    if not _unclosed(before) or not after or after[0] == "\n":
         return False
     if after[0] in ",.;:)(" or after[0].islower():
         return True
@@ -858,11 +860,17 @@ def _link_break(doc: Doc, cut: int) -> bool:
     return token is not None and token[-1].pos_ in _FUNCTION_POS
 
 
-def _link_line(text: str, cut: int) -> bool:
-    """Whether the line before ``cut`` is a short capitalised link text (at most four
-    words, no closing punctuation)."""
-    line = text[text.rfind("\n", 0, cut) + 1 : cut].strip()
-    return 0 < len(line.split()) <= 4 and line[0].isupper() and line[-1] not in ".!?:;"
+def _link_line(line: str) -> bool:
+    """Whether a line is a short capitalised link text (at most four words, no closing
+    punctuation): "Monkey", "Eileen O’Neill Burke", "Choice Protection Unit"."""
+    line = line.strip()
+    return 0 < len(line.split()) <= 4 and line[0].isupper() and _unclosed(line)
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` ends with no closing punctuation."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?:;"
 
 
 def _headline(text: str) -> bool:
