@@ -120,3 +120,59 @@ def test_premodified_trigger_takes_no_later_date(make_doc):
     )
     doc = make_doc(text, published=D(2021, 5, 13))
     assert (D(1998, 1, 1), D(1998, 12, 31)) not in _dates(doc, "arrest")
+
+
+def test_link_line_names_keep_the_lead_together(make_doc):
+    """cook_il (choice-protection-unit webinar release, the top of the page as scraped): a
+    page giving each link a line of its own ("Eileen O’Neill Burke", "Choice Protection
+    Unit") keeps its lead sentence one sentence, so the webinar it reports is the lead's
+    event, held on the release day."""
+    text = (
+        "Cook County State’s Attorney Eileen O’Neill Burke Leads National Prosecutorial "
+        "Training on Reproductive Rights\nDecember 08, 2025\nCHICAGO\n— Cook County State’s "
+        "Attorney\nEileen O’Neill Burke\ntoday discussed the mission of the newly formed\n"
+        "Choice Protection Unit\n(CPU), a multi-disciplinary team that is devoted to "
+        "safeguarding reproductive rights, during a national webinar hosted by the Association "
+        "of Prosecuting Attorneys. The webinar provided an opportunity for other prosecutor’s "
+        "offices to learn about the unique role of the CPU.\nThe webinar\nwas attended\nby "
+        "more than a dozen representatives from prosecutors' offices across the\ncountry."
+    )
+    doc = make_doc(text)
+    assert _dates(doc, "webinar") == [(D(2025, 12, 8), D(2025, 12, 8))]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            # miami_dade_fl/press-release_media-advisory-press-conference-regarding-the-
+            # arrest-of-former-hialeah-police-chief-sergio-velazquez.txt
+            "State Attorney Katherine Fernandez Rundle, Florida Department of Law Enforcement "
+            "Special Agent in Charge John Vecchio will hold a press conference regarding the "
+            "arrest of former Hialeah Police Chief Sergio Velazquez.",
+            "conference",
+        ),
+        (
+            # kings_ny/2018_10_02_four-defendants-including-former-postal-worker-indicted-...
+            "Brooklyn District Attorney Eric Gonzalez, together with United States Postal "
+            "Service, Office of the Inspector General, Northeast Area Field Office, Special "
+            "Agent in Charge Matthew Modafferi, today announced that four defendants have been "
+            "charged in connection with a scheme in which they stole U.S. Treasury checks.",
+            "charge",
+        ),
+        (
+            # orange_ca/press_residential-burglary-ring-responsible-for-stealing-1-9-million-...
+            "Anaheim Police Chief Jorge Cisneros and Assistant Special Agent in Charge Stephen "
+            "Galloway of the Bureau of Alcohol, Tobacco, Firearms, and Explosives were also in "
+            "attendance at Monday’s announcement of the arrests.",
+            "arrest",
+        ),
+    ],
+    ids=["advisory", "announced", "in-attendance"],
+)
+def test_agent_in_charge_is_no_place(make_doc, text, type_):
+    """ "in Charge" ends a role; the name after it is no place of the event."""
+    doc = make_doc(text, published=D(2020, 1, 1))
+    places = [e.location for e in doc._.events if e.type == type_]
+    assert places
+    assert not any(p and p.startswith("Charge") for p in places)
