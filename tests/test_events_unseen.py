@@ -176,3 +176,35 @@ def test_agent_in_charge_is_no_place(make_doc, text, type_):
     places = [e.location for e in doc._.events if e.type == type_]
     assert places
     assert not any(p and p.startswith("Charge") for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # orange_ca/press_support-grows-for-2nd-annual-keep-calm-beat-h-e-a-t-rocking-
+            # rally-to-take-place-at-chapman-university.txt
+            "The event will be held on Oct. 24, 2014, at Chapman University. There will be an "
+            "all-day symposium, food trucks, informational booths, and a rock concert at this "
+            "event.",
+            {"symposium", "concert"},
+        ),
+        (
+            # orange_ca/press_media-advisory-keep-calm-and-beat-h-e-a-t-rocking-rally.txt
+            "Attendees are encouraged to wear red and bring their smart phones. There will be a "
+            "live concert featuring Stan Frazier and Murphy Karges (Sugar Ray).",
+            {"concert"},
+        ),
+        (
+            # orange_ca/press_gang-member-brothers-sentenced-to-life-without-parole-...: no
+            # future "there will be", no event
+            "There are no family celebrations.",
+            set(),
+        ),
+    ],
+    ids=["symposium-and-concert", "live-concert", "no-celebrations"],
+)
+def test_there_will_be_announces_events(make_doc, text, expected):
+    """A future "there will be" announces the gatherings it lists."""
+    doc = make_doc(text, published=D(2014, 7, 25))
+    assert {e.type for e in doc._.events} - {"rally", "event"} == expected

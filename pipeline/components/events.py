@@ -379,7 +379,9 @@ class EventExtractor:
         )
 
     def _governed(self, token: Token) -> bool:
-        """Whether an event verb ("held", "conducted", "participated in") governs ``token``;
+        """Whether an event verb ("held", "conducted", "participated in") governs ``token``
+        or a future "there will be" announces it with the others listed with it ("There will
+        be an all-day symposium, food trucks, informational booths, and a rock concert");
         a bare plural ("conduct of operations") is a kind of event, not one; a counted one
         ("3 coaching sessions") is events."""
         if any(c.dep_ == "nummod" for c in token.children):
@@ -388,6 +390,8 @@ class EventExtractor:
             c.dep_ in ("det", "amod") for c in token.children
         ):
             return False
+        if _announced(token):
+            return True
         for _ in range(3):
             if token.head is token:
                 return False
@@ -871,6 +875,20 @@ def _unclosed(text: str) -> bool:
     """Whether ``text`` ends with no closing punctuation."""
     text = text.rstrip()
     return bool(text) and text[-1] not in ".!?:;"
+
+
+def _announced(token: Token) -> bool:
+    """Whether ``token`` (or the first of the list it is in) is what a future "there will
+    be" says there will be: "There will be an all-day symposium, ..., and a rock concert"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    verb = token.head
+    return (
+        token.dep_ == "attr"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
+    )
 
 
 def _headline(text: str) -> bool:
