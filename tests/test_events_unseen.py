@@ -208,3 +208,40 @@ def test_there_will_be_announces_events(make_doc, text, expected):
     """A future "there will be" announces the gatherings it lists."""
     doc = make_doc(text, published=D(2014, 7, 25))
     assert {e.type for e in doc._.events} - {"rally", "event"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            # los_angeles_ca/media_news_man-charged-killing-actor-james-handy-tarzana.txt
+            "TARZANA, Calif. – A 44-year-old man was charged today with fatally stabbing his "
+            "mother’s elderly boyfriend, actor James Handy, outside a Tarzana home earlier this "
+            "week.",
+            D(2026, 6, 5),
+            [(D(2026, 6, 5), D(2026, 6, 5))],
+        ),
+        (
+            # orange_ca/press_gang-member-brothers-and-friend-charged-with-murder-for-1994-...
+            "SANTA ANA – Two brothers and a friend were charged today with murder for shooting a "
+            "man in the head in 1994, leaving the victim a quadriplegic on a respirator until the "
+            "shot finally caused his death in February 2009.",
+            D(2009, 3, 12),
+            [(D(2009, 3, 12), D(2009, 3, 12))],
+        ),
+        (
+            # orange_ca/press_man-charged-with-additional-hate-crime-for-violating-civil-...
+            "Michael Orlando Vivona, 26, of Orange, was charged today with one misdemeanor count "
+            "of violation of civil rights for verbally harassing an Asian woman as she talked on "
+            "the phone in Grijalva Park in Orange on April 1, 2021.",
+            D(2021, 4, 14),
+            [(D(2021, 4, 14), D(2021, 4, 14))],
+        ),
+    ],
+    ids=["earlier-this-week", "in-1994", "on-april-1"],
+)
+def test_charged_today_takes_no_date_of_the_act(make_doc, text, published, expected):
+    """A charge dated by the day next to it ("charged today") is not dated again by the day
+    of the act it charges ("with fatally stabbing ... earlier this week")."""
+    doc = make_doc(text, published=published)
+    assert _dates(doc, "charge") == expected

@@ -137,7 +137,7 @@ class _Mention:
     dates: list[DateMention] = field(default_factory=list)
     name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
     announced: bool = False  # the event a media advisory's WHAT field names
-    premodified: bool = False  # dated by a date written before it ("the 2003 arrest")
+    fixed: bool = False  # dated by a date next to it ("the 2003 arrest", "charged today")
 
 
 @dataclass(slots=True)
@@ -443,16 +443,17 @@ class EventExtractor:
     def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
         """Give each date of a sentence to the trigger it premodifies, else the nearest one
         before it (one that is an event itself, "the homicide ... took place on", before a
-        nearer one that is not) unless a date premodifies that one ("the 2003 arrest, which
-        later linked him to the rapes ... in 1998"), else an event-like one after it. A date
-        in a header line (dateline, ``Posted:``) goes only to a trigger of that line (a
-        title's "meeting ... held on 18th December 2025"); years inside a name ("Divya Kala
-        Mela 2025"), periods ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"),
-        dates of a thing ("in the 1998 cases") and report dates ("today announced") are not
-        event dates, unless the date follows an event word ("announced at a news conference
-        last week");
-        a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
-        (``name_year``: "India-AI Impact Summit 2026").
+        nearer one that is not) unless a date next to that one dates it ("the 2003 arrest,
+        which later linked him to the rapes ... in 1998", "charged today with fatally stabbing
+        ... earlier this week") and this one is not said with it ("on May 5 and 6"), else an
+        event-like one after it. A date in a header line (dateline, ``Posted:``) goes only to
+        a trigger of that line (a title's "meeting ... held on 18th December 2025"); years
+        inside a name ("Divya Kala Mela 2025"), periods ("for the years 2021-2025"), dates of
+        birth ("(dob 2/16/82)"), dates of a thing ("in the 1998 cases") and report dates
+        ("today announced") are not event dates, unless the date follows an event word
+        ("announced at a news conference last week"); a year a name ends with ("Krishi Ratna
+        Award 2025") dates only the event that name is (``name_year``: "India-AI Impact Summit
+        2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
         night, a force went to the village ... During the search the force detained ...")."""
         by_seg: dict[int, list[_Mention]] = {}
@@ -503,10 +504,10 @@ class EventExtractor:
                 target = trailed
             elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
-                target.premodified = True
+                target.fixed = True
             elif before:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
-                if target.premodified:
+                if target.fixed and not _coordinated(page, target, s):
                     continue  # "the 2003 arrest, which later linked him to ... in 1998"
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
@@ -514,12 +515,13 @@ class EventExtractor:
                 continue
             if _clause_apart(page.doc, date, target):
                 continue
-            last = target.dates[-1] if target.dates else None
-            if last and _COORDINATED.fullmatch(page.text, last.char_end, s):
+            if _coordinated(page, target, s):
+                last = target.dates[-1]
                 target.dates[-1] = replace(last, end=max(last.end, date.end), char_end=e)
             else:
                 target.dates.append(date)
             target.eventive = True
+            target.fixed = target.fixed or target is trailed  # "charged today with ..."
         dated = {page.seg_of(d.char_start) for d in dates}
         for date in scene:
             if target := self._scene_event(page, by_seg, dated, page.seg_of(date.char_start)):
@@ -963,6 +965,14 @@ def _definite(m: _Mention) -> bool:
 
 def _definite_token(token: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _coordinated(page: _Page, m: _Mention, start: int) -> bool:
+    """Whether a date starting at ``start`` is said with the last date of ``m`` ("on May 5
+    and 6", "from 13 to 21 December")."""
+    return (
+        bool(m.dates) and _COORDINATED.fullmatch(page.text, m.dates[-1].char_end, start) is not None
+    )
 
 
 def _vague(date: DateMention) -> bool:
