@@ -245,3 +245,41 @@ def test_charged_today_takes_no_date_of_the_act(make_doc, text, published, expec
     of the act it charges ("with fatally stabbing ... earlier this week")."""
     doc = make_doc(text, published=published)
     assert _dates(doc, "charge") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            # ISAF peer set isaf-test-0396: "today" dates the strike, not "the July 2 attack"
+            "KABUL, Afghanistan (July 15) - An Afghan-international security force conducted a "
+            "precision strike on a Taliban commander directly connected to the July 2 attack "
+            "near the Ariana hotel in Kunduz province today.",
+            D(2010, 7, 15),
+            D(2010, 7, 15),
+        ),
+        (
+            # ISAF peer set isaf-test-0508: two days listed for one trigger
+            "The International Security Assistance Force extends its deepest regrets to the "
+            "families of those who died or were injured during coalition airstrikes on May 4 in "
+            "PanKalay and May 6 in Nowbar villages.",
+            D(2012, 5, 11),
+            D(2012, 5, 6),
+        ),
+        (
+            # ISAF peer set isaf-test-0534: "Monday" dates the operation after "the Aug. 7
+            # attack"
+            "Afghan and coalition forces today confirmed the death of Hemat, one of the Haqqani "
+            "leaders behind the Aug. 7 attack on a coalition base in Logar province, following a "
+            "security operation in Pul-e ‘Alam district, Logar, Monday.",
+            D(2012, 9, 19),
+            D(2012, 9, 17),
+        ),
+    ],
+    ids=["passes-over-premodified", "listed-days", "later-trigger-free"],
+)
+def test_dated_trigger_passed_over_not_swallowing(make_doc, text, published, expected):
+    """A date goes past a trigger a date next to it already dates to the event before it,
+    or to it when the two dates are listed together."""
+    doc = make_doc(text, published=published)
+    assert expected in {e.start for e in doc._.events}

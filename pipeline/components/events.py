@@ -45,6 +45,7 @@ _TRAILING = re.compile(r"\s+(?:on\s+)?")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+_LISTED = re.compile(r"\b(?:and|or)\s+(?:on\s+)?$")  # "... on May 4 in PanKalay and | May 6"
 _COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
@@ -443,9 +444,8 @@ class EventExtractor:
     def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
         """Give each date of a sentence to the trigger it premodifies, else the nearest one
         before it (one that is an event itself, "the homicide ... took place on", before a
-        nearer one that is not) unless a date next to that one dates it ("the 2003 arrest,
-        which later linked him to the rapes ... in 1998", "charged today with fatally stabbing
-        ... earlier this week") and this one is not said with it ("on May 5 and 6"), else an
+        nearer one that is not), passing over ones a date next to them dates (``_free``:
+        "the 2003 arrest, which later linked him to the rapes ... in 1998"), else an
         event-like one after it. A date in a header line (dateline, ``Posted:``) goes only to
         a trigger of that line (a title's "meeting ... held on 18th December 2025"); years
         inside a name ("Divya Kala Mela 2025"), periods ("for the years 2021-2025"), dates of
@@ -505,10 +505,8 @@ class EventExtractor:
             elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
                 target.fixed = True
-            elif before:
+            elif before := [m for m in before if self._free(page, m, s)]:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
-                if target.fixed and not _coordinated(page, target, s):
-                    continue  # "the 2003 arrest, which later linked him to ... in 1998"
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
             else:
@@ -526,6 +524,18 @@ class EventExtractor:
         for date in scene:
             if target := self._scene_event(page, by_seg, dated, page.seg_of(date.char_start)):
                 target.dates.append(date)
+
+    @staticmethod
+    def _free(page: _Page, m: _Mention, start: int) -> bool:
+        """Whether a date starting at ``start`` may date ``m``: not when a date next to ``m``
+        dates it ("the 2003 arrest, which later linked him to ... in 1998", "charged today
+        with fatally stabbing ... earlier this week"), unless the two are listed together
+        ("on May 5 and 6", "airstrikes on May 4 in PanKalay and May 6 in Nowbar")."""
+        return (
+            not m.fixed
+            or _coordinated(page, m, start)
+            or _LISTED.search(page.text, max(0, start - 10), start) is not None
+        )
 
     def _opening(self, page: _Page, date: DateMention) -> bool:
         """Whether a day is named in the opening phrase of its sentence, a list item's bullet
