@@ -48,6 +48,7 @@ _TRAILING = re.compile(r"\s+(?:on\s+)?")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+_LISTED = re.compile(r"\b(?:and|or)\s+(?:on\s+)?$")  # "... on May 4 in PanKalay and | May 6"
 _COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
@@ -59,6 +60,7 @@ _NAME_PREPOSITIONS = {"of", "for"}  # "Controller of Examinations", "Body for Tr
 _CONDITIONS = {"if", "unless", "whether"}
 _MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ"}  # a line ending on one runs on
 
 Segment = tuple[int, int]
 
@@ -79,11 +81,7 @@ class _Page:
         text = doc.text
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
-            start = first
-            for line in _LINE_BREAK.split(text[first:last]):
-                if line.strip():
-                    segs.append((start, start + len(line)))
-                start += len(line) + 1
+            segs += [(s, e) for s, e in _lines(doc, first, last) if text[s:e].strip()]
         segs = segs or [(0, len(text))]
         header = sorted(set(doc._.header_spans or ()))
         return cls(doc, text, segs, [s for s, _ in segs], header, _field_values(text, fields))
@@ -143,6 +141,7 @@ class _Mention:
     dates: list[DateMention] = field(default_factory=list)
     name_year: DateMention | None = None  # the year its name ends with ("... Summit 2026")
     announced: bool = False  # the event a media advisory's WHAT field names
+    fixed: bool = False  # dated by a date next to it ("the 2003 arrest", "charged today")
 
 
 @dataclass(slots=True)
@@ -154,7 +153,7 @@ class _Draft:
     end: dt.date | None
     mentions: list[_Mention]
     lemmas: set[str]
-    relative: bool = False  # dated only by a relative span ("earlier this week", "this October")
+    relative: bool = False  # dated only by relative spans ("earlier this week", "this October")
 
 
 @Language.factory(
@@ -402,7 +401,9 @@ class EventExtractor(RuleFiles):
         )
 
     def _governed(self, token: Token) -> bool:
-        """Whether an event verb ("held", "conducted", "participated in") governs ``token``;
+        """Whether an event verb ("held", "conducted", "participated in") governs ``token``
+        or a future "there will be" announces it with the others listed with it ("There will
+        be an all-day symposium, food trucks, informational booths, and a rock concert");
         a bare plural ("conduct of operations") is a kind of event, not one; a counted one
         ("3 coaching sessions") is events."""
         if any(c.dep_ == "nummod" for c in token.children):
@@ -411,6 +412,8 @@ class EventExtractor(RuleFiles):
             c.dep_ in ("det", "amod") for c in token.children
         ):
             return False
+        if _announced(token):
+            return True
         for _ in range(3):
             if token.head is token:
                 return False
@@ -462,14 +465,16 @@ class EventExtractor(RuleFiles):
     def _link_dates(self, page: _Page, mentions: list[_Mention]) -> None:
         """Give each date of a sentence to the trigger it premodifies, else the nearest one
         before it (one that is an event itself, "the homicide ... took place on", before a
-        nearer one that is not), else an event-like one after it. A date in a header line
-        (dateline, ``Posted:``) goes only to a trigger of that line (a title's "meeting ...
-        held on 18th December 2025"); years inside a name ("Divya Kala Mela 2025"), periods
-        ("for the years 2021-2025"), dates of birth ("(dob 2/16/82)"), dates of a thing ("in the
-        1998 cases") and report dates ("today announced") are not event dates, unless the date
-        follows an event word ("announced at a news conference last week");
-        a year a name ends with ("Krishi Ratna Award 2025") dates only the event that name is
-        (``name_year``: "India-AI Impact Summit 2026").
+        nearer one that is not), passing over ones a date next to them dates (``_free``:
+        "the 2003 arrest, which later linked him to the rapes ... in 1998"), else an
+        event-like one after it. A date in a header line (dateline, ``Posted:``) goes only to
+        a trigger of that line (a title's "meeting ... held on 18th December 2025"); years
+        inside a name ("Divya Kala Mela 2025"), periods ("for the years 2021-2025"), dates of
+        birth ("(dob 2/16/82)"), dates of a thing ("in the 1998 cases") and report dates
+        ("today announced") are not event dates, unless the date follows an event word
+        ("announced at a news conference last week"); a year a name ends with ("Krishi Ratna
+        Award 2025") dates only the event that name is (``name_year``: "India-AI Impact Summit
+        2026").
         A date of a sentence without a trigger sets the scene of the paragraph ("In Kunduz last
         night, a force went to the village ... During the search the force detained ...")."""
         by_seg: dict[int, list[_Mention]] = {}
@@ -520,7 +525,8 @@ class EventExtractor(RuleFiles):
                 target = trailed
             elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
-            elif before:
+                target.fixed = True
+            elif before := [m for m in before if self._free(page, m, s)]:
                 target = next((m for m in reversed(before) if m.eventive), before[-1])
             elif after and (after[0].eventive or _definite(after[0])):
                 target = after[0]
@@ -528,16 +534,29 @@ class EventExtractor(RuleFiles):
                 continue
             if _clause_apart(page.doc, date, target):
                 continue
-            last = target.dates[-1] if target.dates else None
-            if last and _COORDINATED.fullmatch(page.text, last.char_end, s):
+            if _coordinated(page, target, s):
+                last = target.dates[-1]
                 target.dates[-1] = replace(last, end=max(last.end, date.end), char_end=e)
             else:
                 target.dates.append(date)
             target.eventive = True
+            target.fixed = target.fixed or target is trailed  # "charged today with ..."
         dated = {page.seg_of(d.char_start) for d in dates}
         for date in scene:
             if target := self._scene_event(page, by_seg, dated, page.seg_of(date.char_start)):
                 target.dates.append(date)
+
+    @staticmethod
+    def _free(page: _Page, m: _Mention, start: int) -> bool:
+        """Whether a date starting at ``start`` may date ``m``: not when a date next to ``m``
+        dates it ("the 2003 arrest, which later linked him to ... in 1998", "charged today
+        with fatally stabbing ... earlier this week"), unless the two are listed together
+        ("on May 5 and 6", "airstrikes on May 4 in PanKalay and May 6 in Nowbar")."""
+        return (
+            not m.fixed
+            or _coordinated(page, m, start)
+            or _LISTED.search(page.text, max(0, start - 10), start) is not None
+        )
 
     def _opening(self, page: _Page, date: DateMention) -> bool:
         """Whether a day is named in the opening phrase of its sentence, a list item's bullet
@@ -575,16 +594,27 @@ class EventExtractor(RuleFiles):
                 draft = None if m.new and not m.dates else self._same(page, drafts, m, date)
                 if draft is None:
                     start, end = (date.start, date.end) if date else (None, None)
-                    relative = date is not None and date.relative
+                    relative = date is not None and _vague(date)
                     drafts.append(_Draft(m.type, start, end, [m], {m.lemma}, relative))
                     continue
-                if date is not None and draft.relative and _narrower(date, draft):
-                    draft.start, draft.end, draft.relative = date.start, date.end, date.relative
-                elif date is not None and (draft.start is None or draft.start > date.start):
-                    draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
+                if date is not None:
+                    self._redate(draft, date)
                 draft.mentions.append(m)
                 draft.lemmas.add(m.lemma)
         return drafts
+
+    @staticmethod
+    def _redate(draft: _Draft, date: DateMention) -> None:
+        """Merge a mention's date into its event: a day narrows a relative span ("this coming
+        October", then "will be held on Oct. 24, 2014"), an earlier date widens the event, and
+        the event stays relative only while every date it took was ("the mela ... concluded
+        today", then "from 13 to 21 December 2025")."""
+        relative = _vague(date) and (draft.relative or draft.start is None)
+        if draft.start is None or (draft.relative and _narrower(date, draft)):
+            draft.start, draft.end = date.start, date.end  # a headline named it undated
+        elif draft.start > date.start:
+            draft.start, draft.end = date.start, max(draft.end or date.end, date.end)
+        draft.relative = relative
 
     def _same(
         self, page: _Page, drafts: list[_Draft], m: _Mention, date: DateMention | None
@@ -834,6 +864,66 @@ def _sentences(doc: Doc, text: str) -> list[Segment]:
     return spans
 
 
+def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
+    """The lines of sentence ``first:last``, a line a scraped page broke off at a link kept
+    with its neighbours ("... of three individuals during | Operation Grease | Monkey |
+    (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``; a short
+    capitalised line the next line runs on from is a link too ("Monkey")."""
+    text = doc.text
+    cuts = [m.start() for m in _LINE_BREAK.finditer(text, first, last)]
+    joined = [_link_break(doc, c) for c in cuts]
+    for i in range(len(cuts) - 2, -1, -1):  # a link the next line runs on from: "| Monkey |"
+        link = _link_line(text[cuts[i] + 1 : cuts[i + 1]])
+        joined[i] = joined[i] or (joined[i + 1] and link and _unclosed(text[: cuts[i]]))
+    lines, start = [], first
+    for cut, join in zip(cuts, joined, strict=True):
+        if not join:
+            lines.append((start, cut))
+            start = cut + 1
+    return [*lines, (start, last)]
+
+
+def _link_break(doc: Doc, cut: int) -> bool:
+    """Whether the line break at ``cut`` runs on inside a sentence: the line before closes
+    with no punctuation and ends with a function word ("during", "of the") or the next line
+    opens with punctuation or a lower-case word (", as part of ...", "(April 29, ...)")."""
+    text = doc.text
+    before, after = text[:cut].rstrip(), text[cut + 1 :].lstrip(" \t")
+    if not _unclosed(before) or not after or after[0] == "\n":
+        return False
+    if after[0] in ",.;:)(" or after[0].islower():
+        return True
+    token = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return token is not None and token[-1].pos_ in _FUNCTION_POS
+
+
+def _link_line(line: str) -> bool:
+    """Whether a line is a short capitalised link text (at most four words, no closing
+    punctuation): "Monkey", "Eileen O’Neill Burke", "Choice Protection Unit"."""
+    line = line.strip()
+    return 0 < len(line.split()) <= 4 and line[0].isupper() and _unclosed(line)
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` ends with no closing punctuation."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?:;"
+
+
+def _announced(token: Token) -> bool:
+    """Whether ``token`` (or the first of the list it is in) is what a future "there will
+    be" says there will be: "There will be an all-day symposium, ..., and a rock concert"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    verb = token.head
+    return (
+        token.dep_ == "attr"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
+    )
+
+
 def _headline(text: str) -> bool:
     """Whether a line is written as a headline: mostly capitalised words."""
     words = [w for w in text.split() if w[0].isalpha()]
@@ -906,6 +996,20 @@ def _definite(m: _Mention) -> bool:
 
 def _definite_token(token: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _coordinated(page: _Page, m: _Mention, start: int) -> bool:
+    """Whether a date starting at ``start`` is said with the last date of ``m`` ("on May 5
+    and 6", "from 13 to 21 December")."""
+    return (
+        bool(m.dates) and _COORDINATED.fullmatch(page.text, m.dates[-1].char_end, start) is not None
+    )
+
+
+def _vague(date: DateMention) -> bool:
+    """Whether a relative date spans more than a day ("earlier this week", not "today"): a
+    day said later may narrow it."""
+    return date.relative and date.start < date.end
 
 
 def _nested(draft: _Draft, date: DateMention) -> bool:

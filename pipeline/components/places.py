@@ -15,7 +15,8 @@ _ORDINAL = r"\d+\n?(?:st|nd|rd|th)"  # a web page may break "496th" over lines
 #: A capitalised word, with the opening mark of a transliterated name ("Nad ‘Ali", "Pul-e 'Alam").
 _CAPITALISED = r"[‘']?[A-Z][\w’'&-]*"
 _WORD = rf"(?:{_CAPITALISED}|\d+(?:st|nd|rd|th)?)"
-_NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its)\b)"
+#: Words no place opens with; "Charge" ends a role ("Special Agent in Charge Felipe Williams").
+_NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its|Charge)\b)"
 _LINK = r"(?:,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)"
 
 
