@@ -16,6 +16,7 @@ from rich.console import Console
 from pressx.cli import main
 from pressx.components.checks import DurationFinder
 from pressx.runners.crosscheck import cross_release_checks
+from pressx.tables.rows import doc_rows
 from pressx.text.resources import load_json
 from pressx.views.check import read_checks, show_checks
 
@@ -99,9 +100,9 @@ def run_tables(docs) -> dict[str, pd.DataFrame]:
     rows = {"documents": [], "participants": [], "events": [], "dates": [], "organisations": []}
     for doc_id, doc in docs.items():
         rows["documents"].append({"doc_id": doc_id, "text": doc.text})
+        built = doc_rows(doc)
         for table in ("participants", "events", "dates", "organisations"):
-            for record in getattr(doc._, table) or []:
-                rows[table].append({**dataclasses.asdict(record), "doc_id": doc_id})
+            rows[table] += [{**row, "doc_id": doc_id} for row in built[table]]
     return {table: pd.DataFrame(r) for table, r in rows.items()}
 
 

@@ -108,3 +108,17 @@ def test_components_keep_no_document_state(nlp, corpus_docs):
     nlp(corpus_docs["unodc-2020-11-06-female-officers-training"].text)
     nlp(CAT_CONFERENCE)
     assert {name: _state(component) for name, component in pressx} == before
+
+
+def test_no_component_changes_the_records_of_another(nlp, corpus_docs):
+    """Each table's records after the whole pipeline are those its component made: the events
+    component records the counts that belong to an event on the event (``Event.counts``)."""
+    text = corpus_docs["unodc-2020-11-06-female-officers-training"].text
+    full = nlp(text)
+    assert any(event.counts for event in full._.events)
+    later = COMPONENTS[COMPONENTS.index("pressx_participants") + 1 :]
+    with nlp.select_pipes(disable=later):
+        upto = nlp(text)
+    assert upto._.participants == full._.participants
+    with nlp.select_pipes(disable=["pressx_quotes", "pressx_checks"]):
+        assert nlp(text)._.events == full._.events

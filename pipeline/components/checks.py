@@ -19,7 +19,7 @@ from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.components.extensions import in_boilerplate
 from pressx.config import component_defaults
-from pressx.tables.records import Check, DateMention, Event, Evidence, Participant
+from pressx.tables.records import Check, DateMention, Event, Evidence, Participant, event_of_counts
 from pressx.text.ids import stable_id
 from pressx.text.numbers import number_value
 from pressx.text.resources import load_json, load_lines
@@ -154,20 +154,23 @@ class ChecksComponent(RuleFiles):
             if p.part_group is not None:
                 groups.setdefault(p.part_group, []).append(p)
         events = {e.event_id: e for e in doc._.events or []}
+        event_of = event_of_counts(doc._.events or [])
         checks = []
         for parts in groups.values():
             if len(parts) < 2:
                 continue
             expected = sum(p.count for p in parts)
             sum_text = " + ".join(str(p.count) for p in parts) + f" = {expected}"
-            total = stated_total(participants, parts, expected, near=self.near_total_chars)
+            total = stated_total(
+                participants, parts, expected, event_of=event_of, near=self.near_total_chars
+            )
             proof = [evidence(doc, p.char_start, p.char_end) for p in parts]
             if total is not None:
                 observed = total.count
                 proof.append(evidence(doc, total.char_start, total.char_end))
                 source = f"the stated total '{doc.text[total.char_start : total.char_end]}'"
             else:
-                event = events.get(parts[0].event_id)
+                event = events.get(event_of.get(_offsets(parts[0])))
                 observed = event.participants_total if event else None
                 if event is not None and observed is not None:
                     proof.append(evidence(doc, event.char_start, event.char_end))
@@ -560,20 +563,30 @@ def coarse(duration: Duration, precision: str) -> bool:
     return order.index(precision) > order.index(finest)
 
 
+def _offsets(count: Participant) -> tuple[int, int]:
+    return (count.char_start, count.char_end)
+
+
 def stated_total(
-    participants: list[Participant], parts: list[Participant], expected: int, *, near: int
+    participants: list[Participant],
+    parts: list[Participant],
+    expected: int,
+    *,
+    event_of: dict[tuple[int, int], str],
+    near: int,
 ) -> Participant | None:
     """The stated total the parts should add up to: a total of the same people (category)
-    equal to the sum; else one of the same event or within ``near`` characters, the
-    closest in value. A total far away about other people is not compared."""
-    first = parts[0]
+    equal to the sum; else one of the same event (``event_of``: ``event_of_counts``) or
+    within ``near`` characters, the closest in value. A total far away about other people is
+    not compared."""
+    first = event_of.get(_offsets(parts[0]))
     totals = [
         p
         for p in participants
         if p.is_total
         and not p.derived
-        and p.category == first.category
-        and (p.event_id == first.event_id or None in {p.event_id, first.event_id})
+        and p.category == parts[0].category
+        and (event_of.get(_offsets(p)) == first or None in {event_of.get(_offsets(p)), first})
         and p.count >= max(q.count for q in parts)
     ]
     equal = [p for p in totals if p.count == expected]
@@ -582,7 +595,7 @@ def stated_total(
     close = [
         p
         for p in totals
-        if (p.event_id is not None and p.event_id == first.event_id)
+        if (first is not None and event_of.get(_offsets(p)) == first)
         or min(abs(p.char_start - q.char_start) for q in parts) <= near
     ]
     return min(close, key=lambda p: abs(p.count - expected), default=None)

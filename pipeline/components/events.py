@@ -173,7 +173,8 @@ class _Draft:
     assigns=["doc._.events"],
 )
 class EventExtractor(RuleFiles):
-    """Sets ``doc._.events`` and fills ``Participant.event_id`` of the counts that belong to one."""
+    """Sets ``doc._.events``, each with the counts of ``doc._.participants`` that belong to it
+    (``Event.counts``)."""
 
     def __init__(self, nlp: Language, name: str, *, rules: str, participant_sentences: int):
         extensions.register()
@@ -808,7 +809,7 @@ class EventExtractor(RuleFiles):
             fitting = [x for x in spots if p.category in self.sizes[x[2].type]]
             event = self._owner(page, p, fitting) or self._owner(page, p, spots)
             if event is not None:
-                p.event_id = event.event_id
+                event.counts.append((p.char_start, p.char_end))
                 if p.category in self.sizes[event.type]:
                     linked.setdefault(event.event_id, []).append(p)
         release = {

@@ -70,6 +70,14 @@ class Event:
     char_start: int
     char_end: int
     mentions: list[Offsets] = field(default_factory=list)
+    #: the counts of ``doc._.participants`` that belong to the event, by their offsets
+    counts: list[Offsets] = field(default_factory=list)
+
+
+def event_of_counts(events: list[Event]) -> dict[Offsets, str]:
+    """The event each count belongs to (``Event.counts``), by the count's offsets: the
+    ``event_id`` column of the participants table."""
+    return {offsets: event.event_id for event in events for offsets in event.counts}
 
 
 @dataclass(slots=True)
@@ -81,7 +89,6 @@ class Participant:
     is_total: bool
     char_start: int
     char_end: int
-    event_id: str | None = None
     category: str = (
         "participants"  # participants / victims / defendants / killed / detained / other
     )

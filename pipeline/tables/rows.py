@@ -11,7 +11,7 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from pressx.tables.records import Source
+from pressx.tables.records import Source, event_of_counts
 from pressx.tables.schema import TABLES
 
 Rows = dict[str, list[dict]]
@@ -65,9 +65,18 @@ def record_row(table: str, record, **fixed) -> dict:
 def doc_rows(doc: Doc) -> Rows:
     """Rows of every extraction table (and the document's own checks) for one ``Doc``; a
     table whose component is not in the pipeline gets none."""
-    rows = {table: [] for table in (*EXTRACTED, "checks")}
+    event_of = event_of_counts(doc._.events or [])
+    rows = {"checks": [record_row("checks", r) for r in doc._.checks or ()]}
     for table in EXTRACTED:
         found = getattr(doc._, table) or ()
-        rows[table] = [record_row(table, r, doc_id=doc._.doc_id) for r in found]
-    rows["checks"] = [record_row("checks", r) for r in doc._.checks or ()]
+        rows[table] = [record_row(table, r, **_fixed(doc, table, r, event_of)) for r in found]
     return rows
+
+
+def _fixed(doc: Doc, table: str, record, event_of: dict[tuple[int, int], str]) -> dict:
+    """The columns of a row that are not the record's own: the document, and for a count
+    the event it belongs to (which the events component records, ``Event.counts``)."""
+    fixed = {"doc_id": doc._.doc_id}
+    if table == "participants":
+        fixed["event_id"] = event_of.get((record.char_start, record.char_end))
+    return fixed
