@@ -30,7 +30,7 @@ from pressx.components.places import PlaceFinder
 from pressx.config import component_defaults
 from pressx.tables.records import DateMention, Event, Participant
 from pressx.text.ids import stable_id
-from pressx.text.names import singular
+from pressx.text.names import singular, title_case
 from pressx.text.patterns import longest_first
 from pressx.text.resources import load_json
 
@@ -291,7 +291,7 @@ class EventExtractor(RuleFiles):
             if not (self._verb_ok(head) if kind in ("verb", "force") else self._noun_ok(head)):
                 continue
             name = self._name_run(page, span, seg) if kind == "noun" else None
-            headline = page.whole_line(seg) and _headline(page.seg_text(seg))
+            headline = page.whole_line(seg) and title_case(page.seg_text(seg).split())
             eventive = kind in ("verb", "force", "object") or self._governed(head)
             eventive = eventive or (name is not None and not headline)
             scene = not eventive and self._scene(head)
@@ -923,12 +923,6 @@ def _announced(token: Token) -> bool:
         and any(c.dep_ == "expl" for c in verb.children)
         and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
     )
-
-
-def _headline(text: str) -> bool:
-    """Whether a line is written as a headline: mostly capitalised words."""
-    words = [w for w in text.split() if w[0].isalpha()]
-    return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _dated(verb: Token) -> bool:
