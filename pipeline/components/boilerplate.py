@@ -5,6 +5,11 @@ recorded so every extractor can skip them.
 Wrapped sentences (a scraped page that breaks "more than / 100 / law enforcement agencies")
 are joined back into one logical line first, so they never look like a menu; a release's own
 headline block, its numbered lists and its media-contact block are kept.
+
+The finder reads only the text and the header lines, so it runs before the model: with
+``blank`` on, it hands the model the release alone, its boilerplate blanked to spaces (line
+breaks kept), which every character offset still points into; on archive releases that is a
+third fewer tokens for the model to parse.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.resources import load_json
+
+NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 
 @dataclass(slots=True)
@@ -36,8 +43,12 @@ class Line:
 class BoilerplateFinder:
     """Sets ``doc._.boilerplate`` to the (start, end) character ranges that are not release text."""
 
-    def __init__(self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str):
+    def __init__(
+        self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str, blank: bool
+    ):
         self.name = name
+        self.tokenizer = nlp.tokenizer
+        self.blank = blank
         self.min_run = min_run
         self.max_words = max_words
         spec = load_json(rules)
@@ -57,7 +68,8 @@ class BoilerplateFinder:
         run: list[Line] = []
         before: Line | None = None  # the line just before the current run
         keep_for = 0
-        lines = self.logical_lines(doc.text)
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        lines = self.logical_lines(text)
         for line in lines:
             if self.contact_cue.search(line.text):
                 keep_for = self.contact_lines + 1
@@ -70,10 +82,23 @@ class BoilerplateFinder:
             regions += self._flush(run, before)
             run, before = [], line
         regions += self._flush(run, before)
-        end = len(doc.text)
+        end = len(text)
         joined = self._joined([*regions, (end, end)], lines, protected)
         doc._.boilerplate = [r for r in joined if r[0] < r[1]]
+        if self.blank and doc._.boilerplate:
+            return self._blanked(doc, text)
         return doc
+
+    def _blanked(self, doc: Doc, text: str) -> Doc:
+        """``doc`` tokenised again with its boilerplate blanked: every offset is unchanged, so
+        the values set so far (metadata, header lines, boilerplate) carry over as they are."""
+        pieces, done = [], 0
+        for start, end in doc._.boilerplate:
+            pieces += [text[done:start], NOT_A_LINE_BREAK.sub(" ", text[start:end])]
+            done = end
+        blanked = self.tokenizer("".join([*pieces, text[done:]]))
+        blanked.user_data.update(doc.user_data)
+        return blanked
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
         """Regions with nothing between them but lines that are not release text (a list of

@@ -198,11 +198,12 @@ class ChecksComponent:
         checks = []
         seen: set[tuple[str, str]] = set()
         dates: list[DateMention] = doc._.dates or []
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             for duration in self.durations(sent.text, sent.start_char):
-                if self.not_a_length.match(doc.text, duration.char_end, sent.end_char):
+                if self.not_a_length.match(text, duration.char_end, sent.end_char):
                     continue
                 event_noun = self.event_noun_after(doc, duration)
                 span = range_for(
@@ -447,8 +448,9 @@ class NameSpellings:
 
     def __call__(self, doc: Doc) -> list[Check]:
         first: dict[tuple[str, ...], Span] = {}
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         for ent in doc.ents:
-            if ent.label_ not in self.labels or doc.text.startswith(TRUNCATED, ent.end_char):
+            if ent.label_ not in self.labels or text.startswith(TRUNCATED, ent.end_char):
                 continue  # "Elaine Bisset..." is "Elaine Bissett" cut short
             if not in_boilerplate(doc, ent.start_char, ent.end_char):
                 words = tuple(t.text for t in ent if not t.is_punct)
