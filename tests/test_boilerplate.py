@@ -4,7 +4,7 @@ model is given the release only, the boilerplate blanked with every offset uncha
 
 from __future__ import annotations
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from tests.conftest import CORPUS
 
 
@@ -79,6 +79,7 @@ def test_model_is_given_the_release_only(corpus_docs):
         kept = end
     assert doc.text[kept:] == text[kept:]
     assert "Alternatives to Prosecution" not in doc.text
+    assert doc_text(doc) == doc.text  # what the components read is the blanked text
 
 
 def test_snippet_keeps_its_header_and_offsets(make_doc):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressx.extensions import TEXT_KEY, doc_text
 from pressx.resources import load_json
 
 NOT_A_LINE_BREAK = re.compile(r"[^\n]")
@@ -68,7 +69,7 @@ class BoilerplateFinder:
         run: list[Line] = []
         before: Line | None = None  # the line just before the current run
         keep_for = 0
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)
         lines = self.logical_lines(text)
         for line in lines:
             if self.contact_cue.search(line.text):
@@ -91,13 +92,16 @@ class BoilerplateFinder:
 
     def _blanked(self, doc: Doc, text: str) -> Doc:
         """``doc`` tokenised again with its boilerplate blanked: every offset is unchanged, so
-        the values set so far (metadata, header lines, boilerplate) carry over as they are."""
+        the values set so far (metadata, header lines, boilerplate) carry over as they are;
+        the text is the blanked one."""
         pieces, done = [], 0
         for start, end in doc._.boilerplate:
             pieces += [text[done:start], NOT_A_LINE_BREAK.sub(" ", text[start:end])]
             done = end
-        blanked = self.tokenizer("".join([*pieces, text[done:]]))
+        blanked_text = "".join([*pieces, text[done:]])
+        blanked = self.tokenizer(blanked_text)
         blanked.user_data.update(doc.user_data)
+        blanked.user_data[TEXT_KEY] = blanked_text
         return blanked
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from word2number import w2n
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.ids import stable_id
 from pressx.records import Check, DateMention, Event, Evidence, Participant
 from pressx.resources import load_json, load_lines
@@ -26,7 +26,7 @@ TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling
 
 
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence(doc._.doc_id or "", start, end, doc.text[start:end])
+    return Evidence(doc._.doc_id or "", start, end, doc_text(doc)[start:end])
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ class ChecksComponent:
             if total is not None:
                 observed = total.count
                 proof.append(evidence(doc, total.char_start, total.char_end))
-                source = f"the stated total '{doc.text[total.char_start : total.char_end]}'"
+                source = f"the stated total '{doc_text(doc)[total.char_start : total.char_end]}'"
             else:
                 event = events.get(parts[0].event_id)
                 observed = event.participants_total if event else None
@@ -198,7 +198,7 @@ class ChecksComponent:
         checks = []
         seen: set[tuple[str, str]] = set()
         dates: list[DateMention] = doc._.dates or []
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
@@ -261,7 +261,7 @@ class ChecksComponent:
             if sent.start_char <= d.char_start < sent.end_char and d.start < published
         ]
         for d in dates:
-            if self.since.search(doc.text[sent.start_char : d.char_start]):
+            if self.since.search(doc_text(doc)[sent.start_char : d.char_start]):
                 return d, d.char_end
         cue = self.open_end.search(sent.text)
         if cue is None:
@@ -286,7 +286,7 @@ class ChecksComponent:
             start, end, e_start, e_end, precision = span
             proof.append(evidence(doc, e_start, e_end))
             observed = float(duration.length(start, end))
-            dates_text = f"{doc.text[e_start:e_end]} ({start} to {end})"
+            dates_text = f"{doc_text(doc)[e_start:e_end]} ({start} to {end})"
             if coarse(duration, precision) or one_calendar_unit(duration, start, end):
                 status = "unverifiable"
                 message = f"{what} against {dates_text}: dates given only to the {precision}"
@@ -448,7 +448,7 @@ class NameSpellings:
 
     def __call__(self, doc: Doc) -> list[Check]:
         first: dict[tuple[str, ...], Span] = {}
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ not in self.labels or text.startswith(TRUNCATED, ent.end_char):
                 continue  # "Elaine Bisset..." is "Elaine Bissett" cut short

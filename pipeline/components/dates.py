@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.datetext import DateFinder, DateRules
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.records import DateMention
 from pressx.resources import load_json
 
@@ -28,7 +28,7 @@ class DateExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(
-            doc.text,
+            doc_text(doc),
             published=doc._.published,
             skip=lambda start, end: in_boilerplate(doc, start, end),
         )

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.ids import stable_id
 from pressx.names import singular
 from pressx.patterns import longest_first
@@ -73,7 +73,7 @@ class _Page:
 
     @classmethod
     def read(cls, doc: Doc, fields: re.Pattern) -> _Page:
-        text = doc.text
+        text = doc_text(doc)
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
             start = first

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
+from pressx.extensions import doc_text
 from pressx.resources import load_json
 
 
@@ -61,7 +62,7 @@ class HeaderReader:
         self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)
         head = text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
         dated = (

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.ids import normalise_key, stable_id
 from pressx.names import (
     GLUE,
@@ -118,7 +118,7 @@ class OrganisationFinder:
         self.max_name_tokens = max_name_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        case = LineCase(doc.text)
+        case = LineCase(doc_text(doc))
 
         def usable(start: int, end: int) -> bool:
             return not in_boilerplate(doc, start, end) and not case.shouting_at(start)
@@ -182,7 +182,7 @@ class OrganisationFinder:
         spans += self.listed_examples(doc)
         spans += self.group_names(doc)
         for pattern in (self.publisher, self.district_office):
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(doc_text(doc)):
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
         spans = [s for s in filter_spans(spans) if not self._generic(s)]

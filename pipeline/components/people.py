@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.ids import normalise_key, stable_id
 from pressx.names import (
     GLUE,
@@ -129,7 +129,7 @@ class PeopleFinder:
             if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
             for tok in span
         }
-        self.text = doc.text
+        self.text = doc_text(doc)
         case = LineCase(self.text)
         self.lower_words = {t.text for t in doc if t.is_lower}
         names = [

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pressx.extensions import in_boilerplate
+from pressx.extensions import doc_text, in_boilerplate
 from pressx.ids import stable_id
 from pressx.quotemarks import Quotation, find_quotations
 from pressx.records import Quote
@@ -98,7 +98,7 @@ class QuoteExtractor:
         self.abbreviations = frozenset(spec["abbreviations"])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quotations = [
             q
             for q in find_quotations(text, max_chars=self.max_quote_chars)
