@@ -263,7 +263,7 @@ def chart(results: dict, path: Path) -> None:
     ax.set_xticks(range(1, many + 1))
     ax.set_xlabel("workers")
     ax.set_ylabel("words/s")
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, 1.2 * max(speed.values()))
     ax.set_title(f"{results['n']} archive releases (median of {len(results['rounds'])} rounds)")
     ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
