@@ -5,6 +5,11 @@ recorded so every extractor can skip them.
 Wrapped sentences (a scraped page that breaks "more than / 100 / law enforcement agencies")
 are joined back into one logical line first, so they never look like a menu; a release's own
 headline block, its numbered lists and its media-contact block are kept.
+
+The finder reads only the text and the header lines, so it runs before the model: with
+``blank`` on, it hands the model the release alone, its boilerplate blanked to spaces (line
+breaks kept), which every character offset still points into; on archive releases that is a
+third fewer tokens for the model to parse.
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
+from pressx.components.extensions import TEXT_KEY, doc_text
 from pressx.config import component_defaults
 from pressx.text.resources import load_json
+
+NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 
 @dataclass(slots=True)
@@ -40,9 +48,13 @@ class Line:
 class BoilerplateFinder(RuleFiles):
     """Sets ``doc._.boilerplate`` to the (start, end) character ranges that are not release text."""
 
-    def __init__(self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str):
+    def __init__(
+        self, nlp: Language, name: str, *, min_run: int, max_words: int, rules: str, blank: bool
+    ):
         extensions.register()
         self.name = name
+        self.tokenizer = nlp.tokenizer
+        self.blank = blank
         self.min_run = min_run
         self.max_words = max_words
         self.rule_files = {"rules": rules}
@@ -66,7 +78,8 @@ class BoilerplateFinder(RuleFiles):
         run: list[Line] = []
         before: Line | None = None  # the line just before the current run
         keep_for = 0
-        lines = self.logical_lines(doc.text)
+        text = doc_text(doc)
+        lines = self.logical_lines(text)
         for line in lines:
             if self.contact_cue.search(line.text):
                 keep_for = self.contact_lines + 1
@@ -79,10 +92,26 @@ class BoilerplateFinder(RuleFiles):
             regions += self._flush(run, before)
             run, before = [], line
         regions += self._flush(run, before)
-        end = len(doc.text)
+        end = len(text)
         joined = self._joined([*regions, (end, end)], lines, protected)
         doc._.boilerplate = [r for r in joined if r[0] < r[1]]
+        if self.blank and doc._.boilerplate:
+            return self._blanked(doc, text)
         return doc
+
+    def _blanked(self, doc: Doc, text: str) -> Doc:
+        """``doc`` tokenised again with its boilerplate blanked: every offset is unchanged, so
+        the values set so far (metadata, header lines, boilerplate) carry over as they are;
+        the text is the blanked one."""
+        pieces, done = [], 0
+        for start, end in doc._.boilerplate:
+            pieces += [text[done:start], NOT_A_LINE_BREAK.sub(" ", text[start:end])]
+            done = end
+        blanked_text = "".join([*pieces, text[done:]])
+        blanked = self.tokenizer(blanked_text)
+        blanked.user_data.update(doc.user_data)
+        blanked.user_data[TEXT_KEY] = blanked_text
+        return blanked
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
         """Regions with nothing between them but lines that are not release text (a list of

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.components import extensions
+from pressx.components.extensions import doc_text
 
 BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 #: What a dateline ends with before the first sentence ("KABUL, Afghanistan (Jan. 28) – ...").
@@ -36,7 +37,7 @@ class SentenceBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        breaks = {m.end() for m in BLANK_LINE_RE.finditer(doc.text)}
+        breaks = {m.end() for m in BLANK_LINE_RE.finditer(doc_text(doc))}
         breaks |= {end for _, end in doc._.header_spans or []}
         ends = sorted(breaks)
         k, pending = 0, False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.config import component_defaults
 from pressx.tables.records import Check, DateMention, Event, Evidence, Participant, event_of_counts
 from pressx.text.ids import stable_id
@@ -29,7 +29,7 @@ TRUNCATED = ("...", "…")  # an excerpt cut short, not a spelling
 
 
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence(doc._.doc_id or "", start, end, doc.text[start:end])
+    return Evidence(doc._.doc_id or "", start, end, doc_text(doc)[start:end])
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +168,7 @@ class ChecksComponent(RuleFiles):
             if total is not None:
                 observed = total.count
                 proof.append(evidence(doc, total.char_start, total.char_end))
-                source = f"the stated total '{doc.text[total.char_start : total.char_end]}'"
+                source = f"the stated total '{doc_text(doc)[total.char_start : total.char_end]}'"
             else:
                 event = events.get(event_of.get(_offsets(parts[0])))
                 observed = event.participants_total if event else None
@@ -208,11 +208,12 @@ class ChecksComponent(RuleFiles):
         checks = []
         seen: set[tuple[str, str]] = set()
         dates: list[DateMention] = doc._.dates or []
+        text = doc_text(doc)
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             for duration in self.durations(sent.text, sent.start_char):
-                if self.not_a_length.match(doc.text, duration.char_end, sent.end_char):
+                if self.not_a_length.match(text, duration.char_end, sent.end_char):
                     continue
                 event_noun = self.event_noun_after(doc, duration)
                 span = range_for(
@@ -270,7 +271,7 @@ class ChecksComponent(RuleFiles):
             if sent.start_char <= d.char_start < sent.end_char and d.start < published
         ]
         for d in dates:
-            if self.since.search(doc.text[sent.start_char : d.char_start]):
+            if self.since.search(doc_text(doc)[sent.start_char : d.char_start]):
                 return d, d.char_end
         cue = self.open_end.search(sent.text)
         if cue is None:
@@ -295,7 +296,7 @@ class ChecksComponent(RuleFiles):
             start, end, e_start, e_end, precision = span
             proof.append(evidence(doc, e_start, e_end))
             observed = float(duration.length(start, end))
-            dates_text = f"{doc.text[e_start:e_end]} ({start} to {end})"
+            dates_text = f"{doc_text(doc)[e_start:e_end]} ({start} to {end})"
             if coarse(duration, precision) or one_calendar_unit(duration, start, end):
                 status = "unverifiable"
                 message = f"{what} against {dates_text}: dates given only to the {precision}"
@@ -457,8 +458,9 @@ class NameSpellings:
 
     def __call__(self, doc: Doc) -> list[Check]:
         first: dict[tuple[str, ...], Span] = {}
+        text = doc_text(doc)
         for ent in doc.ents:
-            if ent.label_ not in self.labels or doc.text.startswith(TRUNCATED, ent.end_char):
+            if ent.label_ not in self.labels or text.startswith(TRUNCATED, ent.end_char):
                 continue  # "Elaine Bisset..." is "Elaine Bissett" cut short
             if not in_boilerplate(doc, ent.start_char, ent.end_char):
                 words = tuple(t.text for t in ent if not t.is_punct)

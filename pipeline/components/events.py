@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.components.places import PlaceFinder
 from pressx.config import component_defaults
 from pressx.tables.records import DateMention, Event, Participant
@@ -78,7 +78,7 @@ class _Page:
 
     @classmethod
     def read(cls, doc: Doc, fields: re.Pattern) -> _Page:
-        text = doc.text
+        text = doc_text(doc)
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
             segs += [(s, e) for s, e in _lines(doc, first, last) if text[s:e].strip()]

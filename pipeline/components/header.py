@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
+from pressx.components.extensions import doc_text
 from pressx.config import component_defaults
 from pressx.text.datetext import FULL_DATE, MONTH_DAY, YEAR, parse_date, reference_month
 from pressx.text.resources import load_json
@@ -70,7 +71,7 @@ class HeaderReader(RuleFiles):
         self.not_title = re.compile(spec["not_title"], re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = doc_text(doc)
         head = text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
         dated = (

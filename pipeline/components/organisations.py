@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.config import component_defaults
 from pressx.tables.records import Organisation
 from pressx.text.ids import normalise_key, stable_id
@@ -131,7 +131,7 @@ class OrganisationFinder(RuleFiles):
         self.long_names.add("ORG", [nlp.make_doc(name) for name in known])
 
     def __call__(self, doc: Doc) -> Doc:
-        case = LineCase(doc.text)
+        case = LineCase(doc_text(doc))
 
         def usable(start: int, end: int) -> bool:
             return not in_boilerplate(doc, start, end) and not case.shouting_at(start)
@@ -197,7 +197,7 @@ class OrganisationFinder(RuleFiles):
         spans += self.listed_examples(doc)
         spans += self.group_names(doc)
         for pattern in (self.publisher, self.district_office):
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(doc_text(doc)):
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
         spans = [s for s in filter_spans(spans) if not self._generic(s)]

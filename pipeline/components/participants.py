@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.components.count_tables import Table, counted_cells, find_tables
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.config import component_defaults
 from pressx.tables.records import Organisation, Participant, Person
 from pressx.text.names import lower_words, singular
@@ -256,7 +256,7 @@ class ParticipantsComponent(RuleFiles):
     def tables(self, doc: Doc) -> list[Table]:
         """The tables of ``doc`` outside boilerplate (``count_tables.find_tables``)."""
         found = find_tables(
-            doc.text,
+            doc_text(doc),
             total_words=self.rules.table_total_words,
             total_prefixes=self.rules.table_total_prefixes,
             max_rows=self.rules.table_max_rows,
@@ -1033,4 +1033,4 @@ def org_mentions(doc: Doc, start: int, end: int) -> list[tuple[Organisation, str
     found: dict[str, tuple[Organisation, int, int]] = {}
     for m_start, neg_end, org_id, org in hits:
         found.setdefault(org_id, (org, m_start, -neg_end))
-    return [(org, doc.text[m_start:m_end]) for org, m_start, m_end in found.values()]
+    return [(org, doc_text(doc)[m_start:m_end]) for org, m_start, m_end in found.values()]

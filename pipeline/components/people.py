@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.config import component_defaults
 from pressx.tables.records import Organisation, Person
 from pressx.text.ids import stable_id
@@ -157,7 +157,7 @@ class PeopleFinder(RuleFiles):
 
     def __call__(self, doc: Doc) -> Doc:
         release = _Release.read(doc)
-        case = LineCase(doc.text)
+        case = LineCase(doc_text(doc))
         names = [
             n
             for n in self._candidates(release)

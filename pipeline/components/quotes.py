@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.components.quotemarks import Quotation, find_quotations
 from pressx.components.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
 from pressx.config import component_defaults
@@ -113,7 +113,7 @@ class QuoteExtractor(RuleFiles):
         self.abbreviations = frozenset(spec["abbreviations"])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quotations = [
             q
             for q in find_quotations(text, max_chars=self.max_quote_chars)

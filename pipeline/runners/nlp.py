@@ -13,9 +13,13 @@ from pressx.config import load_config
 
 def build_nlp(*, model: str | None = None, config_path: str | Path | None = None) -> Language:
     """Load the base model (``model`` overrides the config's) and add the pressx components:
-    ``before_parser`` ahead of the model's parser (or sentence recogniser), the others last."""
+    ``before_model`` ahead of all the model's components, ``before_parser`` ahead of its parser
+    (or sentence recogniser), the others last."""
     config = load_config(config_path)
     nlp = spacy.load(model or config["nlp"]["model"])
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    for name in config["nlp"].get("before_model", []):
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})), before=first)
     parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
     for name in config["nlp"]["before_parser"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})), before=parser)
