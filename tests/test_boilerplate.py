@@ -91,3 +91,18 @@ def test_snippet_keeps_its_header_and_offsets(make_doc):
     assert doc._.boilerplate == [(0, text.index("\nThe District"))]
     assert doc._.title == "The District Attorney announced charges against two men on Monday."
     assert [t.text for t in doc if not t.is_space][:3] == ["The", "District", "Attorney"]
+
+
+def test_blanked_header_still_gives_a_date_its_year(make_doc):
+    """ISAF dev.jsonl isaf-test-0444: the header lines are blanked for the model, but the
+    reference number in them still gives "July 16" its year."""
+    text = (
+        "Afghan and International Forces Detain Insurgents and Recover a Weapons Cache in Kabul\n"
+        "ISAF Joint Command - Afghanistan\n2010-07-CA-129\nFor Immediate Release\n\n"
+        "A National Directorate of Security (NDS) and ISAF combined force conducted an "
+        "operation in Kabul City July 16 to detain a senior Taliban commander."
+    )
+    doc = make_doc(text)
+    assert "2010-07-CA-129" not in doc_text(doc)
+    [date] = doc._.dates
+    assert (doc.text[date.char_start : date.char_end], str(date.start)) == ("July 16", "2010-07-16")

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
-from pressx.components.extensions import TEXT_KEY, doc_text
+from pressx.components.extensions import SOURCE_KEY, TEXT_KEY, doc_text
 from pressx.config import component_defaults
 from pressx.text.resources import load_json
 
@@ -111,6 +111,7 @@ class BoilerplateFinder(RuleFiles):
         blanked = self.tokenizer(blanked_text)
         blanked.user_data.update(doc.user_data)
         blanked.user_data[TEXT_KEY] = blanked_text
+        blanked.user_data[SOURCE_KEY] = text
         return blanked
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
-from pressx.components.extensions import doc_text, in_boilerplate
+from pressx.components.extensions import in_boilerplate, source_text
 from pressx.config import component_defaults
 from pressx.tables.records import DateMention
 from pressx.text.datetext import DateFinder, DateRules
@@ -38,7 +38,7 @@ class DateExtractor(RuleFiles):
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.finder.find(
-            doc_text(doc),
+            source_text(doc),  # dates in boilerplate are skipped, but it may give their year
             published=doc._.published,
             skip=lambda start, end: in_boilerplate(doc, start, end),
         )

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 # where ``doc_text`` keeps the text of a Doc (its ``user_data``, which spaCy leaves to users)
 TEXT_KEY = "pressx.text"
+#: the text as read, boilerplate included (where the boilerplate component blanked it)
+SOURCE_KEY = "pressx.source_text"
 
 DOC_EXTENSIONS = (
     "doc_id",
@@ -43,6 +45,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def source_text(doc: Doc) -> str:
+    """The release's text as read, boilerplate included: the context some values need lies
+    outside the release text proper ("July 16" takes its year from the reference number
+    "2010-07-CA-129" of a header the boilerplate component blanked)."""
+    return doc.user_data.get(SOURCE_KEY) or doc_text(doc)
 
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
