@@ -154,6 +154,15 @@ def test_open_gives_read_only_views_of_the_run(sample_run):
         con.execute("insert into people select * from people")
     with pytest.raises(duckdb.Error, match="disabled by configuration"):
         con.execute(f"select * from read_text('{ROOT / 'README.md'}')")
+    part = next((sample_run / "outputs" / "people").glob("part-*.parquet"))
+    before = part.read_bytes()
+    for sql in (
+        f"copy (select 1 as x) to '{part}'",  # no file of the output folder can be written
+        f"select * from read_parquet('{part}')",  # nor read but through the views
+    ):
+        with pytest.raises(duckdb.Error, match="Permission Error"):
+            con.execute(sql)
+    assert part.read_bytes() == before
 
 
 def test_open_without_output_says_what_to_run(tmp_path):

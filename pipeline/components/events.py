@@ -176,12 +176,14 @@ class EventExtractor(RuleFiles):
     """Sets ``doc._.events``, each with the counts of ``doc._.participants`` that belong to it
     (``Event.counts``)."""
 
-    def __init__(self, nlp: Language, name: str, *, rules: str, participant_sentences: int):
+    def __init__(
+        self, nlp: Language, name: str, *, rules: str, dates: str, participant_sentences: int
+    ):
         extensions.register()
         self.nlp = nlp
         self.name = name
         self.participant_sentences = participant_sentences
-        self.rule_files = {"rules": rules}
+        self.rule_files = {"rules": rules, "dates": dates}
         self.load_rules()
 
     def load_rules(self) -> None:
@@ -198,7 +200,8 @@ class EventExtractor(RuleFiles):
         self.reporting = set(spec["reporting_verbs"])
         self.scene_prepositions = set(spec["scene_prepositions"])
         self.lead_min_words = spec["lead_min_words"]
-        self.future = re.compile(rf"\b(?:{longest_first(spec['future_cues'])})\b", re.I)
+        future = load_json(self.rule_files["dates"])["future_cues"]
+        self.future = re.compile(rf"\b(?:{longest_first(future)})\b", re.I)
         self.period = re.compile(rf"\b(?:{longest_first(spec['period_cues'])})\s+$", re.I)
         self.birth = re.compile(rf"\b(?:{longest_first(spec['birth_cues'])})\W*$", re.I)
         self.link = re.compile(rf"[ \t]*(?:{longest_first(spec['link_cues'])})\s*")

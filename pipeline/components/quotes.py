@@ -82,6 +82,7 @@ class QuoteExtractor(RuleFiles):
         name: str,
         *,
         rules: str,
+        people: str,
         max_quote_chars: int,
         max_clause_chars: int,
         max_gap_words: int,
@@ -97,7 +98,7 @@ class QuoteExtractor(RuleFiles):
         self.max_tail_words = max_tail_words
         self.max_back_sentences = max_back_sentences
         self.min_words = min_words
-        self.rule_files = {"rules": rules}
+        self.rule_files = {"rules": rules, "people": people}
         self.load_rules()
 
     def load_rules(self) -> None:
@@ -109,7 +110,7 @@ class QuoteExtractor(RuleFiles):
         naming = longest_first(spec["not_quote_before"])
         self.naming_re = re.compile(rf"\b(?:{naming})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
         self.pronouns = dict(spec["pronouns"])
-        self.honorifics = set(spec["honorifics"])
+        self.honorifics = set(load_json(self.rule_files["people"])["honorifics"])
         self.abbreviations = frozenset(spec["abbreviations"])
 
     def __call__(self, doc: Doc) -> Doc:

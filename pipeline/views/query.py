@@ -6,10 +6,10 @@ snapshot as of opening (``pressx.io.store.snapshot``), every document in one ver
 while a run replaces it. ``pressx show`` and ``pressx report`` read the tables through the
 same connection.
 
-Readers are read-only: the connection may open files under the output folder only (no
-other file, no network, no extension install; the setting is locked), and ``pressx query``
-runs one SELECT (or EXPLAIN) statement, so ``COPY ... TO``, ``ATTACH``, ``INSTALL``,
-``CREATE`` and ``SET`` are refused with a message.
+Readers are read-only: the tables reach DuckDB as Arrow datasets and the connection may
+open no file (so ``COPY ... TO``, ``read_parquet``, ``ATTACH`` fail even from Python through
+``pressx.open``; no network, no extension install; the setting is locked), and ``pressx
+query`` runs one SELECT (or EXPLAIN) statement, refusing anything else with a message.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any, TextIO
 
 import duckdb
 import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -55,35 +57,22 @@ def require_output(out: Path) -> None:
 
 
 def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per output table of ``out``. While a
-    run replaces documents, a document's rows come from the batch of its new version only
-    (the table ``_replacing`` maps those documents to that batch)."""
+    """An in-memory DuckDB connection with one view per output table of ``out`` that can
+    open no file at all. Each view is an Arrow dataset over the committed parts, read in
+    place; while a run replaces documents, the tables are read once, each document's rows
+    from the batch of its current version only (``Snapshot.keep``)."""
     require_output(out)
     con = duckdb.connect()
     current = snapshot(out.resolve())
-    if current.owners:
-        owners = pa.table({"doc_id": list(current.owners), "batch": list(current.owners.values())})
-        con.register("_replacing", owners)
     for table in TABLE_NAMES:
-        files = current.files(table)
+        schema, files = arrow_schema(table), current.files(table)
         if not files:
-            con.register(table, arrow_schema(table).empty_table())
-            continue
-        listed = ", ".join(_sql_string(str(f)) for f in files)
-        if not current.owners:
-            con.execute(
-                f"CREATE VIEW {table} AS "
-                f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"
-            )
-            continue
-        cites = "list_contains(r.doc_ids, x.doc_id)" if table == "checks" else "x.doc_id = r.doc_id"
-        con.execute(
-            f"CREATE VIEW {table} AS SELECT * EXCLUDE (filename) "
-            f"FROM read_parquet([{listed}], union_by_name = true, filename = true) AS r "
-            f"WHERE NOT EXISTS (SELECT 1 FROM _replacing AS x "
-            f"WHERE {cites} AND x.batch <> parse_filename(r.filename))"
-        )
-    con.execute(f"SET allowed_directories = [{_sql_string(str(out.resolve()) + '/')}]")
+            con.register(table, schema.empty_table())
+        elif not current.owners:
+            con.register(table, ds.dataset(files, schema=schema, format="parquet"))
+        else:
+            parts = [current.keep(table, f.name, pq.read_table(f, schema=schema)) for f in files]
+            con.register(table, pa.concat_tables(parts))
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con
@@ -101,10 +90,6 @@ def read_only(con: duckdb.DuckDBPyConnection, sql: str) -> str:
             "(use SELECT; to export, use --format csv or json and redirect the output)"
         )
     return sql
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
