@@ -873,7 +873,7 @@ def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
     with its neighbours ("... of three individuals during | Operation Grease | Monkey |
     (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``; a short
     capitalised line the next line runs on from is a link too ("Monkey")."""
-    text = doc.text
+    text = doc_text(doc)
     cuts = [m.start() for m in _LINE_BREAK.finditer(text, first, last)]
     joined = [_link_break(doc, c) for c in cuts]
     for i in range(len(cuts) - 2, -1, -1):  # a link the next line runs on from: "| Monkey |"
@@ -891,7 +891,7 @@ def _link_break(doc: Doc, cut: int) -> bool:
     """Whether the line break at ``cut`` runs on inside a sentence: the line before closes
     with no punctuation and ends with a function word ("during", "of the") or the next line
     opens with punctuation or a lower-case word (", as part of ...", "(April 29, ...)")."""
-    text = doc.text
+    text = doc_text(doc)
     before, after = text[:cut].rstrip(), text[cut + 1 :].lstrip(" \t")
     if not _unclosed(before) or not after or after[0] == "\n":
         return False

@@ -110,6 +110,7 @@ class OrganisationFinder(RuleFiles):
         self.tail_joiners = frozenset(spec["tail_joiners"])
         self.inner_joiners = frozenset(spec["inner_joiners"])
         self.definition = re.compile(spec["definition"])
+        self.definition_cue = re.compile(spec["definition_cue"])
         self.publisher = re.compile(spec["publisher"])
         self.not_acronyms = frozenset(spec["not_org_acronyms"])
         self.generic_words = frozenset(spec["generic_words"])
@@ -591,8 +592,10 @@ class OrganisationFinder(RuleFiles):
         """Programmes and bodies from a defining sentence, with the acronym it gives:
         "GLO.ACT-Bangladesh is a parallel initiative"."""
         found = []
+        text = doc_text(doc)
         for sent in doc.sents:
-            m = self.definition.match(sent.text)
+            words = text[sent.start_char : sent.end_char]
+            m = self.definition_cue.search(words) and self.definition.match(words)
             if not m or not _is_name(m.group("name"), self.inner_joiners | self.tail_joiners):
                 continue
             start = sent.start_char + m.start("name")

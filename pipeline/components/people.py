@@ -632,7 +632,7 @@ class PeopleFinder(RuleFiles):
         """The role a list item takes from its heading: a numbered item under "DEFENDANT
         ADDENDUM:", or a name and an age on a line of their own under "The defendants charged
         are listed below:"."""
-        text = doc.text
+        text = doc_text(doc)
         line_start = text.rfind("\n", 0, doc[start].idx) + 1
         opening = text[line_start : doc[start].idx]
         if not self.list_item.match(opening) or not (opening.strip() or _aged(doc, start, end)):
