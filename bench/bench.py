@@ -143,7 +143,10 @@ def main() -> None:
         help="releases of the peak-memory run with --workers (0: none; default 8000)",
     )
     ap.add_argument(
-        "--share-n", type=int, default=200, help="releases timed component by component"
+        "--share-n",
+        type=int,
+        default=200,
+        help="releases timed component by component (0: none)",
     )
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
@@ -172,7 +175,7 @@ def main() -> None:
             if args.memory_n
             else None
         )
-    shares = run_phase("shares", args.share_n, args)
+    shares = run_phase("shares", args.share_n, args) if args.share_n else None
     results = summarise(args, rounds, rerun, memory, shares)
     results["bench_minutes"] = (time.perf_counter() - started) / 60
     out = ROOT / "bench" / "results"
@@ -227,11 +230,12 @@ def summarise(args, rounds, rerun, memory, shares) -> dict:
     for name in names[1:]:
         r = rounds[0][name]
         print(f"{labels[name]}: {r['files']} files -> {r['documents']} rows ({r['error']} error)")
-    model = shares["model_seconds"]
-    print(f"component time as a share of the model's ({shares['n']} releases):")
-    for name, seconds in shares["components"].items():
-        kind = "pressx" if name.startswith("pressx_") else "model"
-        print(f"  {name:<22}{kind:<8}{100 * seconds / model:>6.1f}%")
+    if shares:
+        model = shares["model_seconds"]
+        print(f"component time as a share of the model's ({shares['n']} releases):")
+        for name, seconds in shares["components"].items():
+            kind = "pressx" if name.startswith("pressx_") else "model"
+            print(f"  {name:<22}{kind:<8}{100 * seconds / model:>6.1f}%")
     return {
         "n": args.n,
         "words": words,
