@@ -170,7 +170,7 @@ class ChecksComponent(RuleFiles):
                 proof.append(evidence(doc, total.char_start, total.char_end))
                 source = f"the stated total '{doc_text(doc)[total.char_start : total.char_end]}'"
             else:
-                event = events.get(event_of.get(_offsets(parts[0])))
+                event = events.get(event_of.get(parts[0].offsets))
                 observed = event.participants_total if event else None
                 if event is not None and observed is not None:
                     proof.append(evidence(doc, event.char_start, event.char_end))
@@ -565,10 +565,6 @@ def coarse(duration: Duration, precision: str) -> bool:
     return order.index(precision) > order.index(finest)
 
 
-def _offsets(count: Participant) -> tuple[int, int]:
-    return (count.char_start, count.char_end)
-
-
 def stated_total(
     participants: list[Participant],
     parts: list[Participant],
@@ -581,14 +577,14 @@ def stated_total(
     equal to the sum; else one of the same event (``event_of``: ``event_of_counts``) or
     within ``near`` characters, the closest in value. A total far away about other people is
     not compared."""
-    first = event_of.get(_offsets(parts[0]))
+    first = event_of.get(parts[0].offsets)
     totals = [
         p
         for p in participants
         if p.is_total
         and not p.derived
         and p.category == parts[0].category
-        and (event_of.get(_offsets(p)) == first or None in {event_of.get(_offsets(p)), first})
+        and (first is None or event_of.get(p.offsets) in (first, None))
         and p.count >= max(q.count for q in parts)
     ]
     equal = [p for p in totals if p.count == expected]
@@ -597,7 +593,7 @@ def stated_total(
     close = [
         p
         for p in totals
-        if (first is not None and event_of.get(_offsets(p)) == first)
+        if (first is not None and event_of.get(p.offsets) == first)
         or min(abs(p.char_start - q.char_start) for q in parts) <= near
     ]
     return min(close, key=lambda p: abs(p.count - expected), default=None)

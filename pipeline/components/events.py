@@ -812,7 +812,7 @@ class EventExtractor(RuleFiles):
             fitting = [x for x in spots if p.category in self.sizes[x[2].type]]
             event = self._owner(page, p, fitting) or self._owner(page, p, spots)
             if event is not None:
-                event.counts.append((p.char_start, p.char_end))
+                event.counts.append(p.offsets)
                 if p.category in self.sizes[event.type]:
                     linked.setdefault(event.event_id, []).append(p)
         release = {

@@ -95,6 +95,11 @@ class Participant:
     part_group: int | None = None  # parts listed together ("17 ... and 8 ...") share it
     derived: bool = False  # a sum the release implies ("people detained in all"), not stated
 
+    @property
+    def offsets(self) -> Offsets:
+        """Where the count is written: the key of ``Event.counts``."""
+        return (self.char_start, self.char_end)
+
 
 @dataclass(slots=True)
 class Quote:

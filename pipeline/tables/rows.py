@@ -78,5 +78,5 @@ def _fixed(doc: Doc, table: str, record, event_of: dict[tuple[int, int], str]) -
     the event it belongs to (which the events component records, ``Event.counts``)."""
     fixed = {"doc_id": doc._.doc_id}
     if table == "participants":
-        fixed["event_id"] = event_of.get((record.char_start, record.char_end))
+        fixed["event_id"] = event_of.get(record.offsets)
     return fixed
