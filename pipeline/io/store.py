@@ -96,8 +96,9 @@ class Snapshot:
             current = [self.owners.get(d, part) == part for d in data.column("doc_id").to_pylist()]
         return data.filter(pa.array(current, type=pa.bool_()))
 
-    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """One table's current rows (empty, with its columns, when nothing is written)."""
+    def arrow(self, table: str, columns: list[str] | None = None) -> pa.Table:
+        """One table's current rows as Arrow (empty, with its columns, when nothing is
+        written); ``columns`` are read with the document key the replacement test needs."""
         schema = arrow_schema(table)
         key = ["doc_ids" if table == "checks" else "doc_id"]
         wanted = None if columns is None else list(dict.fromkeys(columns + key))
@@ -105,9 +106,11 @@ class Snapshot:
             self.keep(table, path.name, pq.read_table(path, schema=schema, columns=wanted))
             for path in self.files(table)
         ]
-        if not parts:
-            return schema.empty_table().to_pandas()[columns or schema.names]
-        return pa.concat_tables(parts).to_pandas()[columns or schema.names]
+        return pa.concat_tables(parts) if parts else schema.empty_table()
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """One table's current rows (empty, with its columns, when nothing is written)."""
+        return self.arrow(table, columns).to_pandas()[columns or arrow_schema(table).names]
 
 
 def snapshot(out: str | Path) -> Snapshot:

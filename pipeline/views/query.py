@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
-import pyarrow as pa
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -65,14 +63,11 @@ def open_tables(out: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     current = snapshot(out.resolve())
     for table in TABLE_NAMES:
-        schema, files = arrow_schema(table), current.files(table)
-        if not files:
-            con.register(table, schema.empty_table())
-        elif not current.owners:
-            con.register(table, ds.dataset(files, schema=schema, format="parquet"))
+        files = current.files(table)
+        if files and not current.owners:
+            con.register(table, ds.dataset(files, schema=arrow_schema(table), format="parquet"))
         else:
-            parts = [current.keep(table, f.name, pq.read_table(f, schema=schema)) for f in files]
-            con.register(table, pa.concat_tables(parts))
+            con.register(table, current.arrow(table))
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con
