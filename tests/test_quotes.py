@@ -318,3 +318,40 @@ def test_speaker_links_to_the_people_row(nlp, make_doc):
 )
 def test_find_quotations(text, expected):
     assert [q.words(text) for q in find_quotations(text, max_chars=6000)] == expected
+
+
+# dao_brooklyn (sentencing releases); pib_india/2207084.txt (subtitle)
+VICTIM_MOTHER = (
+    "The victim’s mother said in part, “Her death was a tragic loss for all of us. Without "
+    "warning, she was gone and our lives will never be the same without her.”"
+)
+CHOUHAN_SUBTITLE = (
+    "Subtitle: “Chaudhary Charan Singh symbolized farmer welfare, prosperity, and rural "
+    "development” – Shri Shivraj Singh Chouhan"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "setting", "default", "changed"),
+    [
+        (
+            VICTIM_MOTHER,
+            {"max_cue_words": 1},
+            ("said in part", "The victim’s mother"),
+            ("said", "The victim’s mother"),
+        ),
+        (
+            CHOUHAN_SUBTITLE,
+            {"max_dash_name_words": 2},
+            (None, "Shivraj Singh Chouhan"),
+            (None, "Shivraj"),
+        ),
+    ],
+)
+def test_quote_settings_are_read_from_config(nlp, text, setting, default, changed):
+    """The same release read with a setting changed: the cue keeps fewer words after the
+    verb; only the first two words after the dash are read as the signature."""
+    doc = nlp(text)
+    assert [(q.cue, q.speaker) for q in doc._.quotes] == [default]
+    quotes = nlp.create_pipe("pressx_quotes", config=setting)(doc)._.quotes
+    assert [(q.cue, q.speaker) for q in quotes] == [changed]

@@ -33,7 +33,15 @@ from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
 from pressx.components.extensions import doc_text, in_boilerplate
 from pressx.components.quotemarks import Quotation, find_quotations
-from pressx.components.speakers import SUBJECTS, Cast, Spans, Speaker, phrase, token_at
+from pressx.components.speakers import (
+    SUBJECTS,
+    Cast,
+    CastLimits,
+    Spans,
+    Speaker,
+    phrase,
+    token_at,
+)
 from pressx.config import component_defaults
 from pressx.tables.records import Quote
 from pressx.text.ids import stable_id
@@ -43,7 +51,7 @@ from pressx.text.resources import load_json
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 TERMINAL = re.compile(r"[.!?…]['’)\]]*\s*$")
-DASH_NAME = re.compile(r"[ \t\xa0]*[-–—][ \t\xa0]*((?:[A-Z][\w.’'-]*[ \t\xa0]*){1,7})")
+OPENS = re.compile(r"\s*[“„\"‘]")
 OPEN_ENDED = re.compile(r"[,;:\-–—]\s*$")
 WORDS = re.compile(r"[^\W_][\w.’'-]*")
 SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’)]|$)|\n[ \t\xa0]*\n")
@@ -89,6 +97,20 @@ class QuoteExtractor(RuleFiles):
         max_tail_words: int,
         max_back_sentences: int,
         min_words: int,
+        content_word_chars: int,
+        max_naming_gap_words: int,
+        max_dash_name_words: int,
+        max_cue_words: int,
+        max_subject_climb: int,
+        entity_context_before: int,
+        entity_context_after: int,
+        min_surname_chars: int,
+        max_pronoun_words: int,
+        max_role_words: int,
+        max_description_tokens: int,
+        max_unknown_name_tokens: int,
+        min_name_words: int,
+        max_name_words: int,
     ):
         extensions.register()
         self.name = name
@@ -96,8 +118,26 @@ class QuoteExtractor(RuleFiles):
         self.max_clause_chars = max_clause_chars
         self.max_gap_words = max_gap_words
         self.max_tail_words = max_tail_words
-        self.max_back_sentences = max_back_sentences
         self.min_words = min_words
+        self.content_word_chars = content_word_chars
+        self.max_naming_gap_words = max_naming_gap_words
+        self.max_cue_words = max_cue_words
+        self.max_subject_climb = max_subject_climb
+        self.dash_name = re.compile(
+            rf"[ \t\xa0]*[-–—][ \t\xa0]*((?:[A-Z][\w.’'-]*[ \t\xa0]*){{1,{max_dash_name_words}}})"
+        )
+        self.limits = CastLimits(
+            back_sentences=max_back_sentences,
+            context_before=entity_context_before,
+            context_after=entity_context_after,
+            min_surname_chars=min_surname_chars,
+            max_pronoun_words=max_pronoun_words,
+            max_role_words=max_role_words,
+            max_description_tokens=max_description_tokens,
+            max_unknown_name_tokens=max_unknown_name_tokens,
+            min_name_words=min_name_words,
+            max_name_words=max_name_words,
+        )
         self.rule_files = {"rules": rules, "people": people}
         self.load_rules()
 
@@ -108,10 +148,13 @@ class QuoteExtractor(RuleFiles):
         self.speaker_after = {c.lower() for c in spec["speaker_after"]}
         self.reporting = frozenset(c for c in spec["cues"] if " " not in c)
         naming = longest_first(spec["not_quote_before"])
-        self.naming_re = re.compile(rf"\b(?:{naming})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE)
+        gap = self.max_naming_gap_words
+        self.naming_re = re.compile(rf"\b(?:{naming})\W+(?:\w+\W+){{0,{gap}}}$", re.IGNORECASE)
         self.pronouns = dict(spec["pronouns"])
         self.honorifics = set(load_json(self.rule_files["people"])["honorifics"])
         self.abbreviations = frozenset(spec["abbreviations"])
+        # characters read back from a full stop for the word it ends
+        self.abbreviation_chars = 2 + max(map(len, self.abbreviations), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -127,7 +170,7 @@ class QuoteExtractor(RuleFiles):
             pronouns=self.pronouns,
             reporting=self.reporting,
             honorifics=self.honorifics,
-            max_back=self.max_back_sentences,
+            limits=self.limits,
         )
         quotes: list[Quote] = []
         previous: Attribution | None = None
@@ -162,7 +205,7 @@ class QuoteExtractor(RuleFiles):
     def _sentence_ends(self, text: str, lo: int, hi: int):
         """Offsets just after each sentence end (or blank line) in ``text[lo:hi]``."""
         for m in SENTENCE_END.finditer(text, lo, hi):
-            word = text[max(lo, m.start() - 12) : m.start()].split()
+            word = text[max(lo, m.start() - self.abbreviation_chars) : m.start()].split()
             last = word[-1].lstrip('(“"‘').lower() if word and m.group() == "." else ""
             if not (last in self.abbreviations or (len(last) == 1 and last.isalpha())):
                 yield m.end()
@@ -222,7 +265,7 @@ class QuoteExtractor(RuleFiles):
             if after_that and WORDS.findall(after_that[0]):
                 continue
             speaker = self._speaker(cast, cue, lb, q.open)
-            return Attribution(speaker, _label(cue, gap), q.after)
+            return Attribution(speaker, _label(cue, gap, self.max_cue_words), q.after)
         return None
 
     def _adjacent(self, cast: Cast, q: Quotation, lb: int) -> Attribution | None:
@@ -235,7 +278,7 @@ class QuoteExtractor(RuleFiles):
     def _dash(self, cast: Cast, q: Quotation, rb: int) -> Attribution | None:
         """A dash and a name or role right after the quotation, as in headlines
         (``“...” – Shri Shivraj Singh Chouhan``, ``“...” – Union Agriculture Minister``)."""
-        dash = DASH_NAME.match(cast.text, q.after, rb)
+        dash = self.dash_name.match(cast.text, q.after, rb)
         if dash is None:
             return None
         speaker = cast.resolve(dash.start(1), dash.end(1), near=dash.start(1), describe=False)
@@ -263,7 +306,7 @@ class QuoteExtractor(RuleFiles):
             return cast.resolve(
                 cue.end, _np_end(cast.text, cue.end, hi), near=cue.end, describe=True
             )
-        subject = _subject(cast.doc, cue.start)
+        subject = _subject(cast.doc, cue.start, self.max_subject_climb)
         if subject is not None and lo <= subject.idx < hi:
             s, e = phrase(subject)
             s, e = max(s, lo), min(e, hi if e <= cue.start or s >= cue.end else cue.start)
@@ -296,7 +339,8 @@ class QuoteExtractor(RuleFiles):
         """Whether the quoted words can be a headline statement without a verb (``Government to
         introduce a bill ...``): several words, not a title in capitals."""
         found = WORDS.findall(words)
-        return sum(len(w) > 3 for w in found) >= self.min_words and not title_case(found)
+        content = sum(len(w) >= self.content_word_chars for w in found)
+        return content >= self.min_words and not title_case(found)
 
     def _record(self, cast: Cast, q: Quotation, attribution: Attribution) -> Quote:
         speaker = attribution.speaker
@@ -313,8 +357,7 @@ class QuoteExtractor(RuleFiles):
 
 def _opens_at(text: str, pos: int) -> bool:
     """Whether a quotation opens right at ``pos`` (after white space)."""
-    rest = text[pos : pos + 4].lstrip()
-    return bool(rest) and rest[0] in '“„"‘'
+    return OPENS.match(text, pos) is not None
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
@@ -329,21 +372,22 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _label(cue: Cue, gap: str) -> str:
-    """The cue as reported: the verb, with the words after it when they are a short lower-case
-    phrase (``said in a statement``, ``texted his mom``), not a name."""
+def _label(cue: Cue, gap: str, max_words: int) -> str:
+    """The cue as reported: the verb, with the words after it when they are a lower-case
+    phrase of at most ``max_words`` (``said in a statement``, ``texted his mom``), not a name."""
     tail = re.sub(r"\bthat\s*$", "", gap.strip(" ,:;-–—\n\t")).strip()
     words = WORDS.findall(tail)
-    if cue.speaker_after or not words or len(words) > 4 or not tail[0].islower():
+    if cue.speaker_after or not words or len(words) > max_words or not tail[0].islower():
         return cue.text
     return f"{cue.text} {tail}"
 
 
-def _subject(doc: Doc, char: int) -> Token | None:
-    """The grammatical subject of the verb at ``char``, climbing through joined verbs; a
+def _subject(doc: Doc, char: int, climb: int) -> Token | None:
+    """The grammatical subject of the verb at ``char``, climbing through up to ``climb`` joined
+    verbs; a
     relative pronoun stands for the noun its clause belongs to (``the defendant, who told``)."""
     token = token_at(doc, char)
-    for _ in range(4):
+    for _ in range(climb):
         if token is None:
             return None
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)

@@ -28,6 +28,25 @@ MARK = re.compile('[“”„"‘’]')
 PREVIOUS_WORD = re.compile(r"\b([A-Z][\w.’'-]*)[ \t\xa0]+$")
 NEXT_NAME_WORD = re.compile(r"[ \t\xa0]+[A-Z][a-z]")
 WORD = re.compile(r"[^\W\d_][\w.’'-]*")
+# bounds of a backward scan, not tuning choices: no word is longer, no mention spans more
+LONGEST_WORD = 40
+LONGEST_MENTION = 200
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CastLimits:
+    """How far speaker resolution reads (settings of the quotes component)."""
+
+    back_sentences: int  # sentences looked back for the person a pronoun refers to
+    context_before: int  # tokens before a PERSON entity read as the person's role
+    context_after: int  # tokens after it
+    min_surname_chars: int  # shortest surname that names a member on its own
+    max_pronoun_words: int  # longest phrase ending in a pronoun that stands for a person
+    max_role_words: int  # longest role phrase that names its holder
+    max_description_tokens: int  # longest description kept as an unnamed speaker
+    max_unknown_name_tokens: int  # longest proper-noun run taken for a name nobody recorded
+    min_name_words: int  # a capitalised run before a pronoun that can be its person ...
+    max_name_words: int  # ... has this many words
 
 
 @dataclass(slots=True)
@@ -85,7 +104,7 @@ class Cast:
         pronouns: dict[str, str],
         reporting: frozenset[str],
         honorifics: set[str],
-        max_back: int,
+        limits: CastLimits,
     ):
         self.doc = doc
         self.text = text  # doc.text, which spaCy rebuilds from the tokens on every access
@@ -93,11 +112,9 @@ class Cast:
         self.pronouns = pronouns
         self.honorifics = honorifics
         self.reporting = reporting
-        self.max_back = max_back
+        self.limits = limits
         people = doc._.people or []
-        self.members = (
-            [_member(p) for p in people] if people else self._from_entities(doc, text, honorifics)
-        )
+        self.members = [_member(p) for p in people] if people else self._from_entities()
         mentions = sorted(
             ((s, e, m) for m in self.members for s, e in m.mentions if not quoted.covers(s)),
             key=lambda x: x[:2],
@@ -107,21 +124,24 @@ class Cast:
         surnames: dict[str, Member] = {}
         for m in self.members:
             last = m.name.split()[-1] if m.name.split() else ""
-            if len(last) > 2 and last[0].isupper():
+            if len(last) >= limits.min_surname_chars and last[0].isupper():
                 surnames.setdefault(last, m)
         self.surnames = surnames
         self.surname_re = re.compile(rf"\b(?:{longest_first(surnames)})\b") if surnames else None
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
 
-    @staticmethod
-    def _from_entities(doc: Doc, text: str, honorifics: set[str]) -> list[Member]:
+    def _from_entities(self) -> list[Member]:
+        """Members from spaCy's PERSON entities, grouped by surname; the words around each
+        mention stand in for the role."""
+        doc, text = self.doc, self.text
+        before, after = self.limits.context_before, self.limits.context_after
         groups: dict[str, Member] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             tokens = _first_name_run(ent)
-            while tokens and tokens[0].lower_.rstrip(".") in honorifics:
+            while tokens and tokens[0].lower_.rstrip(".") in self.honorifics:
                 tokens = tokens[1:]
             if not tokens:
                 continue
@@ -131,8 +151,8 @@ class Cast:
             if len(name) > len(member.name):
                 member.name = name
             member.mentions.append((start, end))
-            left = doc[max(ent.sent.start, tokens[0].i - 10) : tokens[0].i].text
-            right = doc[tokens[-1].i + 1 : min(ent.sent.end, tokens[-1].i + 12)].text
+            left = doc[max(ent.sent.start, tokens[0].i - before) : tokens[0].i].text
+            right = doc[tokens[-1].i + 1 : min(ent.sent.end, tokens[-1].i + 1 + after)].text
             left, right = MARK.split(left)[-1], MARK.split(right)[0]
             member.role += f" {left} | {right}"
         return list(groups.values())
@@ -165,7 +185,7 @@ class Cast:
         ``District Attorney Thompson`` is ``Ken Thompson``), or inside such a PERSON entity."""
         if NEXT_NAME_WORD.match(self.text, end):
             return True
-        before = PREVIOUS_WORD.search(self.text, max(0, start - 40), start)
+        before = PREVIOUS_WORD.search(self.text, max(0, start - LONGEST_WORD), start)
         known = member.name.split() + member.role.split()
         word = before.group(1) if before else ""
         if word and word not in known and word.lower().rstrip(".") not in self.honorifics:
@@ -185,7 +205,7 @@ class Cast:
     def member_at(self, start: int, end: int) -> Member | None:
         """The member whose mention overlaps ``start:end``."""
         i = bisect_right(self.mention_starts, end - 1) - 1
-        while i >= 0 and self.mentions[i][1] > start - 200:
+        while i >= 0 and self.mentions[i][1] > start - LONGEST_MENTION:
             s, e, m = self.mentions[i]
             if s < end and start < e:
                 return m
@@ -217,7 +237,7 @@ class Cast:
         if member := self.member_in(start, end, near=near):
             return Speaker.of(member)
         span = self.doc.char_span(start, end, alignment_mode="contract")
-        if not describe or span is None or not 0 < len(span) <= 12:
+        if not describe or span is None or not 0 < len(span) <= self.limits.max_description_tokens:
             return None
         if all(t.tag_ in PRONOUN_TAGS or t.is_punct for t in span):
             return None  # "it", "who", "they": nobody described
@@ -231,11 +251,12 @@ class Cast:
             return min(named, key=lambda n: abs(n.start - near)).member
         text = self.text[start:end]
         words = WORD.findall(text)
-        if 0 < len(words) <= 2 and words[-1].lower() in self.pronouns:
+        limits = self.limits
+        if 0 < len(words) <= limits.max_pronoun_words and words[-1].lower() in self.pronouns:
             return self.antecedent(start + text.rfind(words[-1]), self.pronouns[words[-1].lower()])
         content = [w.lower() for w in words if w.lower() not in ARTICLES]
         described = bool(words) and (words[0].lower() in ARTICLES or words[-1].islower())
-        role_like = (described or len(content) > 1) and len(content) <= 6
+        role_like = (described or len(content) > 1) and len(content) <= limits.max_role_words
         if role_like and (member := self.holder(content, start)):
             return member  # the Prime Minister, Union Agriculture Minister
         return None if described else self._proper_name(start, end)
@@ -245,7 +266,8 @@ class Cast:
         the people records miss (``Loizon``, ``Commissioner O’Neill``; the entity recogniser
         takes many names for organisations)."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or not 0 < len(span) <= 5 or (len(span) == 1 and span.text.isupper()):
+        longest = self.limits.max_unknown_name_tokens
+        if span is None or not 0 < len(span) <= longest or (len(span) == 1 and span.text.isupper()):
             return None
         if any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ in PLACES for t in span):
             return None
@@ -269,9 +291,10 @@ class Cast:
             before = self.text[sent.start_char : n.start].rstrip()
             if _fits(n.member, gender) and (not before or before[-1] in ",;:("):
                 return n.member
-        if name := _proper_name_before(sent, pos):
+        limits = self.limits
+        if name := _proper_name_before(sent, pos, (limits.min_name_words, limits.max_name_words)):
             return Member(name)
-        for sent in reversed(sents[max(0, k - self.max_back) : k]):
+        for sent in reversed(sents[max(0, k - limits.back_sentences) : k]):
             if title_case(t.text for t in sent if t.is_alpha):
                 continue  # a title line: "Defendant Hurled Homophobic Slurs at Victim"
             for subject in _subjects(sent):
@@ -321,16 +344,16 @@ def _fits(member: Member, gender: str) -> bool:
     return not member.gender or member.gender[0].lower() == gender[0].lower()
 
 
-def _proper_name_before(sent: Span, pos: int) -> str | None:
-    """The last run of 2-4 capitalised proper nouns opening a clause before ``pos`` in
-    ``sent`` that the tagger did not take for an organisation or place: a name the entity
-    recogniser missed (``..., Androulla Kaminara, Ambassador of ... she said``)."""
+def _proper_name_before(sent: Span, pos: int, words: tuple[int, int]) -> str | None:
+    """The last run of ``words`` (fewest, most) capitalised proper nouns opening a clause
+    before ``pos`` in ``sent`` that the tagger did not take for an organisation or place: a
+    name the entity recogniser missed (``..., Androulla Kaminara, Ambassador of ... she said``)."""
     found, run = None, []
     for token in [*(t for t in sent if t.idx < pos), None]:
         if token is not None and token.tag_ == "NNP" and token.is_title and token.is_alpha:
             run.append(token)
             continue
-        if 2 <= len(run) <= 4:
+        if words[0] <= len(run) <= words[1]:
             first = run[0]
             opens = first.i == sent.start or first.nbor(-1).is_punct
             if opens and not any(t.ent_type_ in NOT_PEOPLE for t in run):
