@@ -283,3 +283,43 @@ def test_dated_trigger_passed_over_not_swallowing(make_doc, text, published, exp
     or to it when the two dates are listed together."""
     doc = make_doc(text, published=published)
     assert expected in {e.start for e in doc._.events}
+
+
+GREASE_MONKEY = (
+    "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrests and "
+    "charging of three individuals during\nOperation Grease\nMonkey\n"
+    "(April 29, 2025-May 1, 2025)\n, as part of our efforts to prevent Human "
+    "Trafficking during the week of the\nFormula One Miami Grand Prix\n."
+)
+# kings_ny (gang indictment): "friendly-fire" stands between the date and its homicide
+FRIENDLY_FIRE = (
+    "The investigation revealed that the acts of violence were allegedly committed to "
+    "retaliate against taunts by rival gangs regarding the April 27, 2025 homicide of FOG/Koney "
+    "Side member Javon Johnnie and the April 29, 2025 friendly-fire homicide of FOG/Koney Side "
+    "member Tamari Carmona."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "setting", "default", "changed"),
+    [
+        # a link line longer than allowed ends the sentence: the operation's dates stay apart
+        (GREASE_MONKEY, D(2025, 5, 6), {"max_link_words": 0}, [D(2025, 4, 29)], []),
+        # with no word allowed between a date and its event word, "friendly-fire" parts them
+        (
+            FRIENDLY_FIRE,
+            D(2025, 6, 1),
+            {"max_premodifier_words": 0},
+            [D(2025, 4, 27), D(2025, 4, 29)],
+            [D(2025, 4, 27)],
+        ),
+    ],
+    ids=["link-words", "premodifier-words"],
+)
+def test_event_settings_are_read_from_config(
+    nlp, make_doc, text, published, setting, default, changed
+):
+    doc = make_doc(text, published=published)
+    assert [e.start for e in doc._.events if e.type != "investigation"] == default
+    events = nlp.create_pipe("pressx_events", config=setting)(doc)._.events
+    assert [e.start for e in events if e.type != "investigation" and e.start] == changed

@@ -34,23 +34,16 @@ from pressx.text.names import singular, title_case
 from pressx.text.patterns import longest_first
 from pressx.text.resources import load_json
 
-_QUOTED_TITLE = re.compile(
-    r"[^“\"‘.;]{0,80}?\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"
-    r"[“\"‘]([^”\"’]{3,200})[”\"’]"
-)
-#: Words between a date and the trigger it premodifies ("the April 27, 2025 friendly-fire
-#: homicide"); not a function word ("in August, 2025 and the interviews").
-_PREMODIFIER_GAP = re.compile(
-    r"\s*(?:(?!(?:and|or|the|a|an|to|of|for|in|on|at|by|with|from)\s)[\w-]+\s+){0,2}"
-)
+_TITLE_CUES = r"\b(?:on|titled|entitled|called|named|themed|theme)\s*:?\s*"
+_FUNCTION_WORD = r"(?:and|or|the|a|an|to|of|for|in|on|at|by|with|from)\s"
 #: Between an event word and the date right after it ("a joint press conference on Feb. 20").
 _TRAILING = re.compile(r"\s+(?:on\s+)?")
 _LINE_BREAK = re.compile(r"[\n\u2028]")
 #: The words before a place that opens a paragraph: "In Helmand province, ...".
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
 _LISTED = re.compile(r"\b(?:and|or)\s+(?:on\s+)?$")  # "... on May 4 in PanKalay and | May 6"
+_LISTED_CHARS = 10  # what _LISTED reads back ("and on ")
 _COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
-_OPENING = re.compile(r"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){0,4}")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
 #: Where an advisory's WHERE value ends: a sentence end or a remark in brackets.
@@ -77,11 +70,13 @@ class _Page:
     fields: dict[str, Segment]  # a media advisory's WHAT / WHEN / WHERE values
 
     @classmethod
-    def read(cls, doc: Doc, fields: re.Pattern) -> _Page:
+    def read(cls, doc: Doc, fields: re.Pattern, *, link_words: int) -> _Page:
+        """The page of ``doc``; a line of at most ``link_words`` can be a link (``_lines``)."""
         text = doc_text(doc)
         segs = []
         for first, last in _sentences(doc, text):  # cut again at line breaks (headlines, menus)
-            segs += [(s, e) for s, e in _lines(doc, first, last) if text[s:e].strip()]
+            lines = _lines(doc, first, last, link_words=link_words)
+            segs += [(s, e) for s, e in lines if text[s:e].strip()]
         segs = segs or [(0, len(text))]
         header = sorted(set(doc._.header_spans or ()))
         return cls(doc, text, segs, [s for s, _ in segs], header, _field_values(text, fields))
@@ -177,12 +172,38 @@ class EventExtractor(RuleFiles):
     (``Event.counts``)."""
 
     def __init__(
-        self, nlp: Language, name: str, *, rules: str, dates: str, participant_sentences: int
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: str,
+        dates: str,
+        participant_sentences: int,
+        max_verb_climb: int,
+        max_premodifier_words: int,
+        max_opening_words: int,
+        max_link_words: int,
+        max_title_gap_chars: int,
+        max_title_chars: int,
     ):
         extensions.register()
         self.nlp = nlp
         self.name = name
         self.participant_sentences = participant_sentences
+        self.max_verb_climb = max_verb_climb
+        self.max_link_words = max_link_words
+        # words between a date and the trigger it premodifies ("the April 27, 2025
+        # friendly-fire homicide"); not a function word ("in August, 2025 and the interviews")
+        self.premodifier_gap = re.compile(
+            rf"\s*(?:(?!{_FUNCTION_WORD})[\w-]+\s+){{0,{max_premodifier_words}}}"
+        )
+        # the words that open a line before its date ("• On March 2, 2026, defendant ...")
+        self.opening = re.compile(rf"\s*(?:[•·▪*–-]\s*)?(?:[\w-]+\s+){{0,{max_opening_words}}}")
+        # a quoted title after an event word ("a seminar on “Cyber Safety”")
+        self.quoted_title = re.compile(
+            rf"[^“\"‘.;]{{0,{max_title_gap_chars}}}?{_TITLE_CUES}"
+            rf"[“\"‘]([^”\"’]{{3,{max_title_chars}}})[”\"’]"
+        )
         self.rule_files = {"rules": rules, "dates": dates}
         self.load_rules()
 
@@ -204,6 +225,8 @@ class EventExtractor(RuleFiles):
         self.future = re.compile(rf"\b(?:{longest_first(future)})\b", re.I)
         self.period = re.compile(rf"\b(?:{longest_first(spec['period_cues'])})\s+$", re.I)
         self.birth = re.compile(rf"\b(?:{longest_first(spec['birth_cues'])})\W*$", re.I)
+        # characters read back from a date for those cues: the longest, and marks after it
+        self.cue_chars = 8 + max(map(len, spec["period_cues"] + spec["birth_cues"]))
         self.link = re.compile(rf"[ \t]*(?:{longest_first(spec['link_cues'])})\s*")
         self.force = re.compile(rf"\b(?:{longest_first(spec['force_words'])})\b", re.I)
         self.reference = re.compile(r"\b(?:during|at)\s+(?:the|this)\s+(\w+)", re.I)
@@ -228,7 +251,7 @@ class EventExtractor(RuleFiles):
         self.fields = _field_labels(spec["advisory_fields"])
 
     def __call__(self, doc: Doc) -> Doc:
-        page = _Page.read(doc, self.fields)
+        page = _Page.read(doc, self.fields, link_words=self.max_link_words)
         mentions = self._mentions(page)
         self._link_dates(page, mentions)
         drafts = [d for d in self._merge(page, mentions) if self._kept(d)]
@@ -418,7 +441,7 @@ class EventExtractor(RuleFiles):
             return False
         if _announced(token):
             return True
-        for _ in range(3):
+        for _ in range(self.max_verb_climb):
             if token.head is token:
                 return False
             token = token.head
@@ -512,8 +535,8 @@ class EventExtractor(RuleFiles):
                 continue
             if (
                 not here
-                or self.period.search(page.text, max(0, s - 30), s)
-                or self.birth.search(page.text, max(0, s - 30), s)
+                or self.period.search(page.text, max(0, s - self.cue_chars), s)
+                or self.birth.search(page.text, max(0, s - self.cue_chars), s)
                 or _of_thing(page.doc, date, triggers)
             ):
                 continue
@@ -527,7 +550,7 @@ class EventExtractor(RuleFiles):
             after = [m for m in here if m.span.start_char >= e]
             if reported:  # "announced ... at a news conference last week"
                 target = trailed
-            elif after and _PREMODIFIER_GAP.fullmatch(page.text, e, after[0].span.start_char):
+            elif after and self.premodifier_gap.fullmatch(page.text, e, after[0].span.start_char):
                 target = after[0]
                 target.fixed = True
             elif before := [m for m in before if self._free(page, m, s)]:
@@ -559,7 +582,7 @@ class EventExtractor(RuleFiles):
         return (
             not m.fixed
             or _coordinated(page, m, start)
-            or _LISTED.search(page.text, max(0, start - 10), start) is not None
+            or _LISTED.search(page.text, max(0, start - _LISTED_CHARS), start) is not None
         )
 
     def _opening(self, page: _Page, date: DateMention) -> bool:
@@ -568,7 +591,7 @@ class EventExtractor(RuleFiles):
         seg_start = page.segs[page.seg_of(date.char_start)][0]
         return (
             date.precision == "day"
-            and _OPENING.fullmatch(page.text, seg_start, date.char_start) is not None
+            and self.opening.fullmatch(page.text, seg_start, date.char_start) is not None
             and page.text.startswith(",", date.char_end)
         )
 
@@ -761,7 +784,7 @@ class EventExtractor(RuleFiles):
     def _title(self, page: _Page, m: _Mention) -> str | None:
         """A quoted title after the trigger ("on “Investigative techniques ...”"), else the
         capitalised name the trigger belongs to."""
-        quoted = _QUOTED_TITLE.match(page.text, m.span.end_char)
+        quoted = self.quoted_title.match(page.text, m.span.end_char)
         if quoted:
             return quoted.group(1).strip()
         return page.text[m.name[0] : m.name[1]] if m.name and not m.headline else None
@@ -868,7 +891,7 @@ def _sentences(doc: Doc, text: str) -> list[Segment]:
     return spans
 
 
-def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
+def _lines(doc: Doc, first: int, last: int, *, link_words: int) -> list[Segment]:
     """The lines of sentence ``first:last``, a line a scraped page broke off at a link kept
     with its neighbours ("... of three individuals during | Operation Grease | Monkey |
     (April 29, 2025-May 1, 2025) | , as part of ..."): see ``_link_break``; a short
@@ -877,7 +900,7 @@ def _lines(doc: Doc, first: int, last: int) -> list[Segment]:
     cuts = [m.start() for m in _LINE_BREAK.finditer(text, first, last)]
     joined = [_link_break(doc, c) for c in cuts]
     for i in range(len(cuts) - 2, -1, -1):  # a link the next line runs on from: "| Monkey |"
-        link = _link_line(text[cuts[i] + 1 : cuts[i + 1]])
+        link = _link_line(text[cuts[i] + 1 : cuts[i + 1]], link_words)
         joined[i] = joined[i] or (joined[i + 1] and link and _unclosed(text[: cuts[i]]))
     lines, start = [], first
     for cut, join in zip(cuts, joined, strict=True):
@@ -901,11 +924,11 @@ def _link_break(doc: Doc, cut: int) -> bool:
     return token is not None and token[-1].pos_ in _FUNCTION_POS
 
 
-def _link_line(line: str) -> bool:
-    """Whether a line is a short capitalised link text (at most four words, no closing
+def _link_line(line: str, most_words: int) -> bool:
+    """Whether a line is a short capitalised link text (at most ``most_words``, no closing
     punctuation): "Monkey", "Eileen O’Neill Burke", "Choice Protection Unit"."""
     line = line.strip()
-    return 0 < len(line.split()) <= 4 and line[0].isupper() and _unclosed(line)
+    return 0 < len(line.split()) <= most_words and line[0].isupper() and _unclosed(line)
 
 
 def _unclosed(text: str) -> bool:
