@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+from pathlib import Path
 
 import pytest
 import spacy
@@ -85,9 +86,10 @@ def test_saved_pipeline_loads_with_its_rules(nlp, tmp_path, corpus_docs):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == nlp.pipe_names
-    people = loaded.get_pipe("pressx_people")
-    for file in people.rule_files.values():
-        assert file.startswith(str((tmp_path / "pipeline" / "pressx_people").resolve()))
+    for name in ("pressx_people", "pressx_checks"):  # given_names.txt for both
+        for file in loaded.get_pipe(name).rule_files.values():
+            assert file.startswith(str((tmp_path / "pipeline" / name).resolve()))
+            assert Path(file).is_file()
     text = corpus_docs["unodc-2020-11-06-female-officers-training"].text
     before, after = nlp(text), loaded(text)
     for table in ("organisations", "people", "dates", "participants", "events", "quotes"):

@@ -104,10 +104,27 @@ class DurationFinder:
 class ChecksComponent(RuleFiles):
     """``pressx_checks``: writes ``doc._.checks``."""
 
-    def __init__(self, nlp: Language, name: str, *, rules: str):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: str,
+        given_names: str,
+        max_noun_gap: int,
+        near_total_chars: int,
+        near_range_chars: int,
+        series_tolerance: float,
+        name_min_chars: int,
+    ):
         extensions.register()
         self.name = name
-        self.rule_files = {"rules": rules}
+        self.max_noun_gap = max_noun_gap
+        self.near_total_chars = near_total_chars
+        self.near_range_chars = near_range_chars
+        self.series_tolerance = series_tolerance
+        self.name_min_chars = name_min_chars
+        self.rule_files = {"rules": rules, "given_names": given_names}
         self.load_rules()
 
     def load_rules(self) -> None:
@@ -115,20 +132,16 @@ class ChecksComponent(RuleFiles):
         self.durations = DurationFinder(data)
         self.working_week = int(data["week_working_days"])
         self.event_nouns = frozenset(data["event_nouns"])
-        self.max_noun_gap = int(data["max_noun_gap"])
-        self.near_total_chars = int(data["near_total_chars"])
         self.range_pattern = re.compile(data["range_pattern"], re.I)
         self.not_a_length = re.compile(data["not_a_length"])
-        self.near_range_chars = int(data["near_range_chars"])
         self.open_end = re.compile(data["open_end_pattern"], re.I)
         self.since = re.compile(data["since_pattern"], re.I)
         self.series = re.compile(data["series_pattern"], re.I)
-        self.series_tolerance = float(data["series_tolerance"])
         self.tense = TenseCues(frozenset(data["past_modifiers"]), frozenset(data["future_cues"]))
         self.names = NameSpellings(
             labels=frozenset(data["name_labels"]),
-            min_chars=int(data["name_min_chars"]),
-            given_names=frozenset(load_lines(data["given_names"])),
+            min_chars=self.name_min_chars,
+            given_names=frozenset(load_lines(self.rule_files["given_names"])),
             endings=frozenset(data["inflection_endings"]),
             variants=tuple(tuple(pair) for pair in data["spelling_variants"]),
         )
