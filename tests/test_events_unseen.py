@@ -323,3 +323,41 @@ def test_event_settings_are_read_from_config(
     assert [e.start for e in doc._.events if e.type != "investigation"] == default
     events = nlp.create_pipe("pressx_events", config=setting)(doc)._.events
     assert [e.start for e in events if e.type != "investigation" and e.start] == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "expected"),
+    [
+        (
+            # orange_ca/press_ocda-findings-concerning-officer-involved-shooting.txt
+            "The Orange County District Attorney’s Office has completed its investigation of "
+            "the January 31, 2021, officer-involved shooting by Costa Mesa Police Department "
+            "Officer Matthew Gonzales.",
+            D(2024, 8, 12),
+            "shooting",
+            [(D(2021, 1, 31), D(2021, 1, 31))],
+        ),
+        (
+            # orange_ca/press_county-of-orange-entitled-to-more-than-8-8-million-in-...txt
+            "At an August 11, 2025, restitution hearing, Judge Selna ordered Do to pay the "
+            "County of Orange a total of $878,230.",
+            D(2025, 8, 20),
+            "hearing",
+            [(D(2025, 8, 11), D(2025, 8, 11))],
+        ),
+        (
+            # san_diego_ca/news_da-objects-early-release-dui-driver-chicano-park-crash.txt
+            "Sepolio was convicted in February of last year for the October 15, 2016, crash "
+            "that killed Annamarie Contreras, 50, and Cruz Contreras, 52.",
+            D(2019, 3, 1),
+            "verdict",
+            [(D(2018, 2, 1), D(2018, 2, 28))],  # February of last year, not the crash
+        ),
+    ],
+    ids=["shooting", "hearing", "verdict-keeps-its-own"],
+)
+def test_a_full_date_closed_by_a_comma_premodifies(make_doc, text, published, type_, expected):
+    """News style closes a full date with a comma: "the October 14, 2015, murder"; the date
+    dates the event word after it, not an event before it."""
+    doc = make_doc(text, published=published)
+    assert [d for d in _dates(doc, type_) if d[0] != published] == expected

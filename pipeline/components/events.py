@@ -43,6 +43,8 @@ _LINE_BREAK = re.compile(r"[\n\u2028]")
 _OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
 _LISTED = re.compile(r"\b(?:and|or)\s+(?:on\s+)?$")  # "... on May 4 in PanKalay and | May 6"
 _LISTED_CHARS = 10  # what _LISTED reads back ("and on ")
+_DETERMINER = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the October 14, 2015, murder"
+_DETERMINER_CHARS = 6  # what _DETERMINER reads back
 _COORDINATED = re.compile(r",?\s+(?:and|or|to)\s+|\s*[-–—]\s*")
 _UNCLOSED = re.compile(r"[\w,][ \t\xa0]*$")
 _NAME_NUMBER = re.compile(r"\b(?:\d{1,3}(?:st|nd|rd|th)?|[IVX]+)\b")  # not a year
@@ -550,7 +552,7 @@ class EventExtractor(RuleFiles):
             after = [m for m in here if m.span.start_char >= e]
             if reported:  # "announced ... at a news conference last week"
                 target = trailed
-            elif after and self.premodifier_gap.fullmatch(page.text, e, after[0].span.start_char):
+            elif after and self._premodifies(page.text, date, after[0]):
                 target = after[0]
                 target.fixed = True
             elif before := [m for m in before if self._free(page, m, s)]:
@@ -583,6 +585,23 @@ class EventExtractor(RuleFiles):
             not m.fixed
             or _coordinated(page, m, start)
             or _LISTED.search(page.text, max(0, start - _LISTED_CHARS), start) is not None
+        )
+
+    def _premodifies(self, text: str, date: DateMention, trigger: _Mention) -> bool:
+        """Whether ``date`` premodifies the trigger after it ("the April 27, 2025 homicide"),
+        also in the style that closes a full date with a comma ("the October 14, 2015, murder
+        of ...", "a May 15, 2024, protest on the school’s campus")."""
+        end, start = date.char_end, trigger.span.start_char
+        if self.premodifier_gap.fullmatch(text, end, start):
+            return True
+        return (
+            date.precision == "day"
+            and text.startswith(",", end)
+            and _DETERMINER.search(
+                text, max(0, date.char_start - _DETERMINER_CHARS), date.char_start
+            )
+            is not None
+            and self.premodifier_gap.fullmatch(text, end + 1, start) is not None
         )
 
     def _opening(self, page: _Page, date: DateMention) -> bool:
