@@ -246,8 +246,36 @@ def test_event_in_release(corpus_docs, doc_id, type_, trigger, start, location):
             "9:00 a.m. in Department C-57, Central Justice Center, Santa Ana.",
             ["Department C-57, Central Justice Center, Santa Ana"],
         ),
+        (  # riverside_ca: a street block
+            "The team arrested Alcala as he was leaving his apartment in the 3800 block of "
+            "Devonshire Avenue in the city of Hemet.",
+            ["3800 block of Devonshire Avenue"],
+        ),
+        (  # orange_ca: a directional abbreviation, then the city
+            "Surveillance footage showed the expedition driving into the alley in the 600 block "
+            "of S. Brookhurst Street in Anaheim.",
+            ["600 block of S. Brookhurst Street, Anaheim"],
+        ),
+        (  # harris_tx: a block without a street word
+            "Her body was found in the bathtub of the family’s home in the 3000 block of "
+            "Tierwester in southeast Houston.",
+            ["3000 block of Tierwester"],
+        ),
+        (  # dallas_tx: "on the ... block"
+            "Her body was found on the 6100 block of Santa Fe Avenue.",
+            ["6100 block of Santa Fe Avenue"],
+        ),
     ],
-    ids=["ordinal-court", "ordinal-over-lines", "court-before-title", "title-word-inside-place"],
+    ids=[
+        "ordinal-court",
+        "ordinal-over-lines",
+        "court-before-title",
+        "title-word-inside-place",
+        "street-block",
+        "street-block-direction",
+        "street-block-no-street-word",
+        "on-the-block",
+    ],
 )
 def test_place_phrases(text, expected):
     spec = load_json("events.json")

@@ -18,6 +18,10 @@ _WORD = rf"(?:{_CAPITALISED}|\d+(?:st|nd|rd|th)?)"
 #: Words no place opens with; "Charge" ends a role ("Special Agent in Charge Felipe Williams").
 _NOT_PLACE = rf"(?!(?:{MONTH}|{WEEKDAY}|The|This|That|His|Her|Their|Our|Its|Charge)\b)"
 _LINK = r"(?:,[ \t]*|[ \t]+in[ \t]+(?:the[ \t]+)?)"
+#: A street block, as police and prosecutors give an address: "in the 3800 block of
+#: Devonshire Avenue", "on the 6100 block of Santa Fe Avenue", "in the 600 block of S.
+#: Brookhurst Street".
+_BLOCK = r"\d[\d,]*[ \t]+block[ \t]+of[ \t]+(?:the[ \t]+)?(?:[NSEW]\.[ \t]+)?"
 
 
 class PlaceFinder:
@@ -26,7 +30,8 @@ class PlaceFinder:
     district, Y province", "X Church in Y", "X district of Y") are returned joined with ", ".
     A name ends before a title word that is not part of a place ("Brooklyn Supreme Court |
     Justices Danny K. Chun", but "Central Justice Center"). Place words alone are no place
-    ("in States and UTs", "in Court")."""
+    ("in States and UTs", "in Court"). A street block opens a place of its own ("in the 9500
+    block of Walnut Glen Drive, just north of ...")."""
 
     def __init__(
         self, suffixes: tuple[str, ...], place_words: tuple[str, ...], titles: tuple[str, ...]
@@ -40,8 +45,9 @@ class PlaceFinder:
             rf"(?:[ \t]+(?:{words})\b(?:[ \t]+of[ \t]+{_WORD})?)?"
         )
         self.pattern = re.compile(
-            rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|before)[ \t]+(?:the[ \t]+)?"
-            rf"(?P<place>{name}(?:{_LINK}{name})*)"
+            rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|before|[Oo]n(?=[ \t]+the[ \t]+{_BLOCK}))"
+            rf"[ \t]+(?:the[ \t]+)?"
+            rf"(?P<place>(?P<block>{_BLOCK})?{name}(?:{_LINK}{name})*)"
         )
         self.place_words = {w.lower() for w in (*suffixes, *place_words)}
 
@@ -61,8 +67,10 @@ class PlaceFinder:
                 )
             ]
             generic = all(singular(w) in self.place_words for w in words)  # "in States"
-            if not generic and (words & self.place_words or any(a < e and s < b for a, b in near)):
-                found.append((s, e, self._tidy(place)))
+            marked = m.group("block") or words & self.place_words
+            if not generic and (marked or any(a < e and s < b for a, b in near)):
+                block = m.group("block") or ""
+                found.append((s, e, " ".join([*block.split(), self._tidy(place[len(block) :])])))
         return found
 
     def _tidy(self, place: str) -> str:
