@@ -65,6 +65,15 @@ import pytest
             None,
             None,
         ),
+        # orange_ca/press_additional-charges-filed-for-three-defendants-...-jail.txt: the page
+        # title, an upper-case headline before the site's name, is no "PLACE -" dateline
+        (
+            "ADDITIONAL CHARGES FILED FOR THREE DEFENDANTS CHARGED WITH ESCAPING FROM ORANGE "
+            "COUNTY JAIL - Orange County District Attorney\nScroll to top\nCase # 16CF0198\n"
+            "SANTA ANA, Calif. – Additional charges were filed today for three defendants.",
+            None,
+            "Santa Ana, Calif",
+        ),
     ],
     ids=[
         "date-place",
@@ -78,6 +87,7 @@ import pytest
         "wire-ndash",
         "wire-cnw",
         "weekday",
+        "caps-headline-site",
     ],
 )
 def test_header_forms(make_doc, text, published, place):
