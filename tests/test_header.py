@@ -74,6 +74,15 @@ import pytest
             None,
             "Santa Ana, Calif",
         ),
+        # orange_ca/press_federal-crackdown-in-orange-county-nets-...txt: the page's byline,
+        # a "Published" label with the date on the next line
+        (
+            "FEDERAL CRACKDOWN IN ORANGE COUNTY NETS 20 GANG MEMBERS - Orange County District "
+            "Attorney\nScroll to top\nAuthor\nLei Lani Fera\nPublished\nMay 2, 2005\nHome\n"
+            "Press\nA federal crackdown netted 20 gang members in a joint operation this week.",
+            dt.date(2005, 5, 2),
+            None,
+        ),
     ],
     ids=[
         "date-place",
@@ -88,6 +97,7 @@ import pytest
         "wire-cnw",
         "weekday",
         "caps-headline-site",
+        "published-label",
     ],
 )
 def test_header_forms(make_doc, text, published, place):
