@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from pressx.text.datetext import parse_date
+
 D = dt.date
 
 
@@ -218,3 +220,17 @@ def test_day_without_year_takes_the_year_of_the_reference_number(make_doc):
 def test_sidebar_dates_are_boilerplate(corpus_docs):
     doc = corpus_docs["pros-harris-dmv-title-laundering-charges"]
     assert [d.text for d in doc._.dates] == ["July 9, 2025", "July 11"]
+
+
+@pytest.mark.parametrize(
+    "written, base, expected",
+    [
+        ("Sept. 1, 2010", None, "2010-09-01"),  # built directly
+        ("5th March 2024", None, "2024-03-05"),
+        ("2010-07-16", dt.date(2011, 1, 1), "2010-07-16"),
+        ("Monday, July 1, 2024", None, "2024-07-01"),  # dateparser, which drops the weekday
+        ("July 16", dt.date(2010, 7, 1), "2010-07-16"),  # dateparser, the year from the base
+    ],
+)
+def test_parse_date(written, base, expected):
+    assert str(parse_date(written, base=base)) == expected

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,11 +109,50 @@ class BoilerplateFinder(RuleFiles):
             pieces += [text[done:start], NOT_A_LINE_BREAK.sub(" ", text[start:end])]
             done = end
         blanked_text = "".join([*pieces, text[done:]])
-        blanked = self.tokenizer(blanked_text)
+        blanked = self._retokenized(doc, blanked_text)
         blanked.user_data.update(doc.user_data)
         blanked.user_data[TEXT_KEY] = blanked_text
         blanked.user_data[SOURCE_KEY] = text
         return blanked
+
+    def _retokenized(self, doc: Doc, blanked_text: str) -> Doc:
+        """The tokens ``self.tokenizer(blanked_text)`` gives, built from those of ``doc``
+        (tokenising the text again costs as much as the first time). The tokeniser cuts the
+        text at white space before it splits words, so outside the stretches of white space
+        a blanked region becomes (the region and the white space around it), the words are
+        the tokens of ``doc``, with their whitespace and the norms its special cases gave
+        ("Jan." -> "January"); each stretch is tokenised alone."""
+        stretches = _white_stretches(blanked_text, doc._.boilerplate)
+        strings = doc.vocab.strings
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[int] = []
+
+        def add_stretch(start: int, end: int) -> None:
+            # a space right after a word is that word's whitespace, not part of the stretch
+            start += start > 0 and blanked_text[start] == " "
+            for tok in self.tokenizer(blanked_text[start:end]) if start < end else ():
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+                norms.append(tok.norm)
+
+        k = 0
+        for orth, space, norm, idx in doc.to_array([ORTH, SPACY, NORM, IDX]).tolist():
+            while k < len(stretches) and stretches[k][0] <= idx:
+                add_stretch(*stretches[k])
+                k += 1
+            if k and idx < stretches[k - 1][1]:
+                continue  # a token of the blanked stretch
+            words.append(strings[orth])
+            spaces.append(bool(space))
+            norms.append(norm)
+        for stretch in stretches[k:]:
+            add_stretch(*stretch)
+        retokenized = Doc(doc.vocab, words=words, spaces=spaces)
+        lexeme_norms = retokenized.to_array(NORM).tolist()
+        for i in (i for i, norm in enumerate(norms) if norm != lexeme_norms[i]):
+            retokenized[i].norm_ = strings[norms[i]]
+        return retokenized
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
         """Regions with nothing between them but lines that are not release text (a list of
@@ -183,6 +223,23 @@ def _any_between(starts: list[int], low: int, high: int) -> bool:
 
 def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:
     return any(s < line.end and line.start < e for s, e in spans)
+
+
+def _white_stretches(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of white space of ``text`` that hold the (blanked) ``regions``, each
+    with all the white space around it, in order; regions with only white space between
+    them share one stretch."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in regions:
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _physical_lines(text: str):

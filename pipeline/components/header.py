@@ -37,6 +37,13 @@ def _only_before(pattern: re.Pattern, prose: re.Pattern, head: str) -> re.Match 
     return found[0] if len({m.group("date") for m in found}) == 1 else None
 
 
+def _earliest(datelines: list[re.Match], group: str) -> re.Match | None:
+    """The earliest of the dateline matches (the first of each form) that has ``group``
+    (``date`` or ``place``)."""
+    found = [m for m in datelines if m.groupdict().get(group)]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def _place(raw: str) -> str:
     """Dateline place in reading case: "KABUL, Afghanistan" -> "Kabul, Afghanistan"."""
     raw = " ".join(raw.split()).strip(" ,.")
@@ -74,14 +81,15 @@ class HeaderReader(RuleFiles):
         text = doc_text(doc)
         head = text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
+        datelines = [m for p in self.datelines if (m := p.search(head))]
         dated = (
             _single(self.posted, head, text)
-            or self._dateline(head, "date")
+            or _earliest(datelines, "date")
             or self.byline.search(head)
             or _only_before(self.standalone_date, self.prose, head)
         )
         placed = (
-            dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")
+            dated if dated and dated.groupdict().get("place") else _earliest(datelines, "place")
         )
         if dated:
             spans.append(dated.span())
@@ -102,11 +110,6 @@ class HeaderReader(RuleFiles):
             return parse_date(written)
         reference = reference_month(head)
         return parse_date(written, base=reference[1]) if reference else None
-
-    def _dateline(self, head: str, group: str) -> re.Match | None:
-        """The earliest dateline match that has ``group`` (``date`` or ``place``)."""
-        found = [m for p in self.datelines if (m := p.search(head)) and m.groupdict().get(group)]
-        return min(found, key=lambda m: m.start(), default=None)
 
     def _title(self, head: str, spans: list[tuple[int, int]]) -> str | None:
         if m := self.title_prefix.search(head):

@@ -181,10 +181,32 @@ def _parse_cached(cleaned: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+# A full date with every part written out, as ``parse_date`` cleans it ("5 March 2024",
+# "Sept 5, 2024", "2024-03-05"): day, month and year.
+_WRITTEN_OUT = (
+    (re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH}|{MONTH.upper()}),? (?P<year>{YEAR})")),
+    (re.compile(rf"(?P<month>{MONTH}|{MONTH.upper()}) (?P<day>\d{{1,2}}),? (?P<year>{YEAR})")),
+    (re.compile(rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)")),
+)
+
+
+def _written_out(cleaned: str) -> dt.date | None:
+    """The calendar day of a full date with every part written out, built directly: the
+    same day dateparser gives, at a thousandth of its cost (most header datelines and the
+    full dates that lend their year are so written); ``None`` for any other expression."""
+    for pattern in _WRITTEN_OUT:
+        if m := pattern.fullmatch(cleaned):
+            month = m["month"]
+            number = int(month) if month.isdigit() else month_number(month)
+            return calendar_day(int(m["day"]), number, int(m["year"])) if 1 <= number <= 12 else None
+    return None
+
+
 def parse_date(text: str, *, base: dt.date | None = None) -> dt.date | None:
-    """Normalise one date expression with dateparser (English, relative to ``base``)."""
+    """Normalise one date expression: a full date written out directly, any other with
+    dateparser (English, relative to ``base``)."""
     cleaned = " ".join(re.sub(r"(\d)\s?(?:st|nd|rd|th)\b", r"\1", text.replace(".", " ")).split())
-    return _parse_cached(cleaned, base)
+    return _written_out(cleaned) or _parse_cached(cleaned, base)
 
 
 def month_number(name: str) -> int:
