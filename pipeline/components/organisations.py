@@ -90,12 +90,18 @@ class OrganisationFinder(RuleFiles):
         gazetteer: str,
         max_paren_tokens: int,
         max_name_tokens: int,
+        min_name_words: int,
+        min_tagged_acronym_chars: int,
+        max_kind_gap: int,
     ):
         extensions.register()
         self.nlp = nlp
         self.name = name
         self.max_paren_tokens = max_paren_tokens
         self.max_name_tokens = max_name_tokens
+        self.min_name_words = min_name_words
+        self.min_tagged_acronym_chars = min_tagged_acronym_chars
+        self.max_kind_gap = max_kind_gap
         self.rule_files = {"rules": rules, "roles": roles, "people": people, "gazetteer": gazetteer}
         self.load_rules()
 
@@ -168,7 +174,7 @@ class OrganisationFinder(RuleFiles):
             known = tok.text in acronyms or tok.text in self.gazetteer
             tagged = (
                 tok.ent_type_ == "ORG"
-                and len(tok.text) >= 3
+                and len(tok.text) >= self.min_tagged_acronym_chars
                 and tok.text.title() not in written  # "TARZANA, Calif." beside "Tarzana"
                 and not _in_caps_words(tok)
                 and not _plural_acronym(tok.text)
@@ -194,7 +200,10 @@ class OrganisationFinder(RuleFiles):
                 continue
             end = self._extend_right(doc, i, titled=case.titled_at(doc[i].idx))
             start = _split_ordinal(doc, self._extend_left(doc, i, starts))
-            named = len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens
+            named = (
+                len(name_words(doc[start:end])) >= self.min_name_words
+                and end - start <= self.max_name_tokens
+            )
             if named and not self._names_a_thing(doc, end):
                 spans.append(doc[start:end])
             i = end
@@ -288,7 +297,7 @@ class OrganisationFinder(RuleFiles):
                 (c for c in self.example_cues if lower_words(doc[tok.i : tok.i + len(c)]) == c),
                 None,
             )
-            before = doc[max(0, tok.i - 2) : tok.i]
+            before = doc[max(0, tok.i - self.max_kind_gap) : tok.i]
             if cue is None or not any(t.lemma_.lower() in self.kind_nouns for t in before):
                 continue
             k = tok.i + len(cue)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -144,6 +145,50 @@ FORMS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Where a month name may start: its first three letters ("Mayor" holds one too).
+MONTH_START_RE = re.compile("|".join(p for m in MONTH_NAMES for p in (m[:3], m[:3].upper())))
+_WORD_RE = re.compile(r"\S+")
+_DIGIT_RE = re.compile(r"\d")
+# More words than a form reaches before its first month name ("between the 12th and the 13th
+# March": 6), between two of its numbers or month names ("2010, to Monday, the 13th": 4) and
+# after the last ("March of last year" and the word its lookahead reads: 4).
+_REACH_WORDS = 8
+
+
+def month_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that hold every match of the forms that name a month, with
+    the characters their lookarounds read: from ``_REACH_WORDS`` words before a month name
+    to as many after the last number or month name of the chain that follows it, each less
+    than that many words from the next ("March 5, 12, 19 and 26, 2008"). A stretch starts
+    and ends at white space or the text's ends, which every form reads as it reads the ends
+    of the text, so a form finds the same matches in the stretches as in the whole text,
+    whose scan costs four times as much (a quarter of an archive release is such a stretch)."""
+    seeds = [m.start() for m in MONTH_START_RE.finditer(text)]
+    if not seeds:
+        return []
+    words = [m.span() for m in _WORD_RE.finditer(text)]
+    starts = [start for start, _ in words]
+
+    def word_at(char: int) -> int:
+        return bisect_right(starts, char) - 1
+
+    seed_words = sorted({word_at(c) for c in seeds})
+    marks = sorted({*seed_words, *(word_at(m.start()) for m in _DIGIT_RE.finditer(text))})
+    spans: list[tuple[int, int]] = []
+    for seed in seed_words:
+        if spans and seed <= spans[-1][1]:
+            continue  # its chain is the one of the stretch it is in
+        last, k = seed, bisect_right(marks, seed)
+        while k < len(marks) and marks[k] <= last + _REACH_WORDS:
+            last, k = marks[k], k + 1
+        first, end = max(0, seed - _REACH_WORDS), min(len(words) - 1, last + _REACH_WORDS)
+        if spans and first <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((first, end))
+    return [(words[first][0], words[end][1]) for first, end in spans]
+
+
 @dataclass(frozen=True, slots=True)
 class DateRules:
     """The word lists of ``models/dates.json``."""
@@ -198,7 +243,9 @@ def _written_out(cleaned: str) -> dt.date | None:
         if m := pattern.fullmatch(cleaned):
             month = m["month"]
             number = int(month) if month.isdigit() else month_number(month)
-            return calendar_day(int(m["day"]), number, int(m["year"])) if 1 <= number <= 12 else None
+            return (
+                calendar_day(int(m["day"]), number, int(m["year"])) if 1 <= number <= 12 else None
+            )
     return None
 
 
@@ -240,7 +287,11 @@ class DateFinder:
     def __init__(self, rules: DateRules, *, future_window: int):
         self.rules = rules
         self.future_window = future_window
-        self.forms = [(kind, re.compile(pattern)) for kind, pattern in FORMS]
+        # (kind, regex, whether it names a month: then it is searched in ``month_windows``)
+        self.forms = [
+            (kind, re.compile(pattern), "(?P<m2>" in pattern or "(?P<m1>" in pattern)
+            for kind, pattern in FORMS
+        ]
         self.relative = re.compile(rf"\b(?:{longest_first(rules.relative)})\b", re.IGNORECASE)
         self.weekday = re.compile(
             r"(?:\b(?P<dir>(?i:last|next|this past|this coming|this))\s+)?"
@@ -267,9 +318,11 @@ class DateFinder:
         are kept only when ``published`` is known."""
         bases = _BaseYears(text, published, skip)
         candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
-        for kind, pattern in self.forms:
-            for m in pattern.finditer(text):
-                candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
+        windows, whole = month_windows(text), [(0, len(text))]
+        for kind, pattern, named_month in self.forms:
+            for start, end in windows if named_month else whole:
+                for m in pattern.finditer(text, start, end):
+                    candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
         order = _NumericOrder(text)
         for m in NUMERIC_RE.finditer(text):
             candidates.append((m.start(), m.end(), _numeric_resolver(m, order, bases)))
