@@ -59,10 +59,13 @@ class HeaderReader(RuleFiles):
     """Fills ``doc._.title``, ``doc._.published`` and ``doc._.dateline_location`` where unset,
     and records the header lines it used in ``doc._.header_spans``."""
 
-    def __init__(self, nlp: Language, name: str, *, max_header_chars: int, rules: str):
+    def __init__(
+        self, nlp: Language, name: str, *, max_header_chars: int, min_title_words: int, rules: str
+    ):
         extensions.register()
         self.name = name
         self.max_header_chars = max_header_chars
+        self.min_title_words = min_title_words
         self.rule_files = {"rules": rules}
         self.load_rules()
 
@@ -124,7 +127,11 @@ class HeaderReader(RuleFiles):
             # Health Organization today launched ... .") starts no title; a dated title does
             # ("Apr. 23: Afghan-ISAF Operations in Eastern, Southern, Northern Afghanistan")
             lead = self.prose.match(line) and any(s == offset for s, _ in spans)
-            if len(text.split()) >= 4 and not lead and not self.not_title.search(text):
+            if (
+                len(text.split()) >= self.min_title_words
+                and not lead
+                and not self.not_title.search(text)
+            ):
                 spans.append((offset, offset + len(line)))
                 return text
             offset += len(line) + 1

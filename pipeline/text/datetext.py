@@ -284,9 +284,10 @@ Value = tuple[dt.date, dt.date, str, bool]  # start, end, precision, relative
 class DateFinder:
     """Finds date and date-range expressions in a text and resolves them to calendar ranges."""
 
-    def __init__(self, rules: DateRules, *, future_window: int):
+    def __init__(self, rules: DateRules, *, future_window: int, count_window: int):
         self.rules = rules
         self.future_window = future_window
+        self.count_window = count_window
         # (kind, regex, whether it names a month: then it is searched in ``month_windows``)
         self.forms = [
             (kind, re.compile(pattern), "(?P<m2>" in pattern or "(?P<m1>" in pattern)
@@ -362,7 +363,7 @@ class DateFinder:
         if self.count_after.match(text, m.end()):  # "1900 block of", "in 2018 to 35 years"
             return None
         if groups.get("y1") is None:
-            if self.count_before.search(text[max(0, m.start() - 20) : m.start()]):
+            if self.count_before.search(text[max(0, m.start() - self.count_window) : m.start()]):
                 return None
             first = last
         else:
