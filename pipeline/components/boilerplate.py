@@ -18,13 +18,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, NORM, ORTH, SPACY
+import numpy
+from spacy.attrs import IDX, NORM, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
-from pressx.components.extensions import SOURCE_KEY, TEXT_KEY, doc_text
+from pressx.components.extensions import SOURCE_KEY, TEXT_KEY, doc_text, token_texts
 from pressx.config import component_defaults
 from pressx.text.resources import load_json
 
@@ -54,7 +55,6 @@ class BoilerplateFinder(RuleFiles):
     ):
         extensions.register()
         self.name = name
-        self.tokenizer = nlp.tokenizer
         self.blank = blank
         self.min_run = min_run
         self.max_words = max_words
@@ -116,42 +116,37 @@ class BoilerplateFinder(RuleFiles):
         return blanked
 
     def _retokenized(self, doc: Doc, blanked_text: str) -> Doc:
-        """The tokens ``self.tokenizer(blanked_text)`` gives, built from those of ``doc``
+        """The tokens the tokeniser gives ``blanked_text``, built from those of ``doc``
         (tokenising the text again costs as much as the first time). The tokeniser cuts the
         text at white space before it splits words, so outside the stretches of white space
         a blanked region becomes (the region and the white space around it), the words are
         the tokens of ``doc``, with their whitespace and the norms its special cases gave
-        ("Jan." -> "January"); each stretch is tokenised alone."""
-        stretches = _white_stretches(blanked_text, doc._.boilerplate)
-        strings = doc.vocab.strings
+        ("Jan." -> "January"); each stretch is one token."""
+        rows = doc.to_array([SPACY, NORM, IDX])
+        texts, spaces = token_texts(doc), rows[:, 0].astype(bool).tolist()
         words: list[str] = []
-        spaces: list[bool] = []
-        norms: list[int] = []
-
-        def add_stretch(start: int, end: int) -> None:
+        spaced: list[bool] = []
+        norms: list = []  # arrays of norms, in order
+        done = 0  # the first token not yet read
+        for start, end in _white_stretches(blanked_text, doc._.boilerplate):
+            first, after = rows[:, 2].searchsorted([start, end])
+            words += texts[done:first]
+            spaced += spaces[done:first]
+            norms.append(rows[done:first, 1])
             # a space right after a word is that word's whitespace, not part of the stretch
             start += start > 0 and blanked_text[start] == " "
-            for tok in self.tokenizer(blanked_text[start:end]) if start < end else ():
-                words.append(tok.text)
-                spaces.append(bool(tok.whitespace_))
-                norms.append(tok.norm)
-
-        k = 0
-        for orth, space, norm, idx in doc.to_array([ORTH, SPACY, NORM, IDX]).tolist():
-            while k < len(stretches) and stretches[k][0] <= idx:
-                add_stretch(*stretches[k])
-                k += 1
-            if k and idx < stretches[k - 1][1]:
-                continue  # a token of the blanked stretch
-            words.append(strings[orth])
-            spaces.append(bool(space))
-            norms.append(norm)
-        for stretch in stretches[k:]:
-            add_stretch(*stretch)
-        retokenized = Doc(doc.vocab, words=words, spaces=spaces)
-        lexeme_norms = retokenized.to_array(NORM).tolist()
-        for i in (i for i, norm in enumerate(norms) if norm != lexeme_norms[i]):
-            retokenized[i].norm_ = strings[norms[i]]
+            if start < end:  # one token: no affix rule of the tokeniser splits white space
+                words.append(blanked_text[start:end])
+                spaced.append(False)
+                norms.append(numpy.array([doc.vocab[words[-1]].norm], dtype=numpy.uint64))
+            done = after
+        words += texts[done:]
+        spaced += spaces[done:]
+        norms.append(rows[done:, 1])
+        retokenized = Doc(doc.vocab, words=words, spaces=spaced)
+        wanted = numpy.concatenate(norms)
+        for i in numpy.flatnonzero(retokenized.to_array(NORM) != wanted):
+            retokenized[int(i)].norm_ = doc.vocab.strings[int(wanted[i])]
         return retokenized
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
