@@ -165,10 +165,8 @@ class OrganisationFinder(RuleFiles):
         written = {w for w in words if not w.isupper()}
         # the dateline's place ("KABUL, Afghanistan (Jan. 25, 2013)", "OTTAWA, ON, March 3")
         written.update((doc._.dateline_location or "").replace(",", " ").split())
-        for i, word in enumerate(words):
-            if i in covered or not is_acronym(word) or word in not_orgs:
-                continue
-            tok = doc[i]
+        acronymic = {w for w in set(words) if is_acronym(w)} - not_orgs
+        for tok in (doc[i] for i, w in enumerate(words) if w in acronymic and i not in covered):
             if _field_label(tok):
                 continue
             known = tok.text in acronyms or tok.text in self.gazetteer
@@ -292,7 +290,8 @@ class OrganisationFinder(RuleFiles):
         """Names listed as examples of a kind of organisation: "retailers, including major
         brands such as Walgreens, The Home Depot and Ulta Beauty"."""
         spans: list[Span] = []
-        for tok in (doc[i] for i, w in enumerate(words) if w.lower() in self.cue_starts):
+        cues = {w for w in set(words) if w.lower() in self.cue_starts}
+        for tok in (doc[i] for i, w in enumerate(words) if w in cues):
             cue = next(
                 (c for c in self.example_cues if lower_words(doc[tok.i : tok.i + len(c)]) == c),
                 None,
@@ -335,10 +334,12 @@ class OrganisationFinder(RuleFiles):
             sent = tok.sent
             limit = doc[sent.end].sent.end if sent.end < len(doc) else sent.end  # and the next
             for k in range(tok.i + 1, limit):
-                words = tuple(t.text for t in doc[k : k + 3])  # lower case: not a title line
-                cue = next((c for c in self.group_cues if words[: len(c)] == c), None)
-                before = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
-                if cue and (before.i == tok.i or before.lower_ in GROUP_PRONOUNS):
+                following = tuple(words[k : k + 3])  # lower case: not a title line
+                cue = next((c for c in self.group_cues if following[: len(c)] == c), None)
+                if cue is None:
+                    continue
+                before = doc[k - 1] if words[k - 1] != "," else doc[k - 2]
+                if before.i == tok.i or before.lower_ in GROUP_PRONOUNS:
                     listed = _listed_names(doc, k + len(cue), limit)
                     spans += [name for name in listed if not _entity_of(name, PLACES)]
                     break

@@ -15,12 +15,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import dateparser
+import numpy
 
 from pressx.tables.records import DateMention
 from pressx.text.patterns import longest_first
@@ -147,46 +149,61 @@ FORMS: tuple[tuple[str, str], ...] = (
 
 #: Where a month name may start: its first three letters ("Mayor" holds one too).
 MONTH_START_RE = re.compile("|".join(p for m in MONTH_NAMES for p in (m[:3], m[:3].upper())))
+YEAR_RE = re.compile(YEAR)
+WEEKDAY_RE = re.compile(WEEKDAY)
 _WORD_RE = re.compile(r"\S+")
-_DIGIT_RE = re.compile(r"\d")
-# More words than a form reaches before its first month name ("between the 12th and the 13th
-# March": 6), between two of its numbers or month names ("2010, to Monday, the 13th": 4) and
-# after the last ("March of last year" and the word its lookahead reads: 4).
+_DIGITS_RE = re.compile(r"\d+")
+#: The code points of white space (``str.isspace``, as ``\s`` of a regular expression).
+_SPACE_CODES = numpy.array([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
+# More words than a form reaches before its first month name, year or weekday ("between the
+# 12th and the 13th March": 6), between two of its numbers or month names ("2010, to Monday,
+# the 13th": 4) and after the last ("March of last year" and the word its lookahead reads: 4).
 _REACH_WORDS = 8
 
 
-def month_windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` that hold every match of the forms that name a month, with
-    the characters their lookarounds read: from ``_REACH_WORDS`` words before a month name
-    to as many after the last number or month name of the chain that follows it, each less
-    than that many words from the next ("March 5, 12, 19 and 26, 2008"). A stretch starts
-    and ends at white space or the text's ends, which every form reads as it reads the ends
-    of the text, so a form finds the same matches in the stretches as in the whole text,
-    whose scan costs four times as much (a quarter of an archive release is such a stretch)."""
-    seeds = [m.start() for m in MONTH_START_RE.finditer(text)]
-    if not seeds:
-        return []
-    words = [m.span() for m in _WORD_RE.finditer(text)]
-    starts = [start for start, _ in words]
+class Stretches:
+    """The stretches of a text that hold every match of a form, with the characters its
+    lookarounds read, found around a word every match holds (a month name, a year, a
+    weekday): from ``_REACH_WORDS`` words before it to as many after the last number or such
+    word of the chain that follows it, each less than that many words from the next ("March
+    5, 12, 19 and 26, 2008"). A stretch starts and ends at white space or the text's ends,
+    which every form reads as it reads the ends of the text, so a form finds the same matches
+    in the stretches as in the whole text, whose scan costs four times as much (a quarter of
+    an archive release lies around its month names)."""
 
-    def word_at(char: int) -> int:
-        return bisect_right(starts, char) - 1
+    def __init__(self, text: str):
+        self.text = text
+        space = numpy.isin(numpy.frombuffer(text.encode("utf-32-le"), numpy.uint32), _SPACE_CODES)
+        #: where each word (a run of characters that are not white space) starts
+        self.starts = numpy.flatnonzero(~space & numpy.concatenate(([True], space))[:-1])
+        self.numbers = self._words_at(_DIGITS_RE)
 
-    seed_words = sorted({word_at(c) for c in seeds})
-    marks = sorted({*seed_words, *(word_at(m.start()) for m in _DIGIT_RE.finditer(text))})
-    spans: list[tuple[int, int]] = []
-    for seed in seed_words:
-        if spans and seed <= spans[-1][1]:
-            continue  # its chain is the one of the stretch it is in
-        last, k = seed, bisect_right(marks, seed)
-        while k < len(marks) and marks[k] <= last + _REACH_WORDS:
-            last, k = marks[k], k + 1
-        first, end = max(0, seed - _REACH_WORDS), min(len(words) - 1, last + _REACH_WORDS)
-        if spans and first <= spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((first, end))
-    return [(words[first][0], words[end][1]) for first, end in spans]
+    def _words_at(self, pattern: re.Pattern) -> numpy.ndarray:
+        """The words that hold the start of a match of ``pattern``, in order, once each."""
+        chars = [m.start() for m in pattern.finditer(self.text)]
+        return numpy.unique(self.starts.searchsorted(chars, side="right") - 1)
+
+    def around(self, seed: re.Pattern) -> list[tuple[int, int]]:
+        """The stretches around the matches of ``seed``, in order."""
+        seeds = self._words_at(seed).tolist()
+        marks = numpy.union1d(self.numbers, seeds).tolist()
+        spans: list[tuple[int, int]] = []
+        for word in seeds:
+            if spans and word <= spans[-1][1]:
+                continue  # its chain is the one of the stretch it is in
+            last, k = word, bisect_right(marks, word)
+            while k < len(marks) and marks[k] <= last + _REACH_WORDS:
+                last, k = marks[k], k + 1
+            first = max(0, word - _REACH_WORDS)
+            end = min(len(self.starts) - 1, last + _REACH_WORDS)
+            if spans and first <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((first, end))
+        return [
+            (int(self.starts[first]), _WORD_RE.match(self.text, self.starts[end]).end())
+            for first, end in spans
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,9 +305,14 @@ class DateFinder:
         self.rules = rules
         self.future_window = future_window
         self.count_window = count_window
-        # (kind, regex, whether it names a month: then it is searched in ``month_windows``)
+        # (kind, regex, what every match holds: a month name if it has a month group, which
+        # every form requires, else a year); a form is searched in the stretches around that
         self.forms = [
-            (kind, re.compile(pattern), "(?P<m2>" in pattern or "(?P<m1>" in pattern)
+            (
+                kind,
+                re.compile(pattern),
+                MONTH_START_RE if "(?P<m2>" in pattern or "(?P<m1>" in pattern else YEAR_RE,
+            )
             for kind, pattern in FORMS
         ]
         self.relative = re.compile(rf"\b(?:{longest_first(rules.relative)})\b", re.IGNORECASE)
@@ -319,9 +341,10 @@ class DateFinder:
         are kept only when ``published`` is known."""
         bases = _BaseYears(text, published, skip)
         candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
-        windows, whole = month_windows(text), [(0, len(text))]
-        for kind, pattern, named_month in self.forms:
-            for start, end in windows if named_month else whole:
+        stretches = Stretches(text)
+        around = {seed: stretches.around(seed) for seed in (MONTH_START_RE, YEAR_RE)}
+        for kind, pattern, seed in self.forms:
+            for start, end in around[seed]:
                 for m in pattern.finditer(text, start, end):
                     candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
         order = _NumericOrder(text)
@@ -330,8 +353,10 @@ class DateFinder:
         if published is not None:
             for m in self.relative.finditer(text):
                 candidates.append((m.start(), m.end(), self._relative_value(m, published)))
-            for m in self.weekday.finditer(text):
-                candidates.append((m.start(), m.end(), self._weekday_value(m, text, published)))
+            for start, end in stretches.around(WEEKDAY_RE):
+                for m in self.weekday.finditer(text, start, end):
+                    value = self._weekday_value(m, text, published)
+                    candidates.append((m.start(), m.end(), value))
         return _same_weekdays(self._select(text, candidates, skip))
 
     def _select(self, text, candidates, skip) -> list[DateMention]:
