@@ -1,13 +1,15 @@
 """Written dates: the regular expressions that find them and their normalisation.
 
 Finding is done here with regular expressions (dateparser's ``search_dates`` over whole
-texts is slow and takes "We" or "2 days" for dates). A found expression whose day, month and
-year the pattern captured is built directly (all-numeric ones in the day/month order the
+texts is slow and takes "We" or "2 days" for dates), each form only in the stretches of the
+text around a word all its matches hold (``Stretches``). A found expression whose day, month
+and year the pattern captured is built directly (all-numeric ones in the day/month order the
 release itself uses); free-form date strings (header datelines, the full dates that lend
-their year to days written without one) are normalised by dateparser, always in English and
-relative to a base date, through a cache. Relative expressions ("yesterday", "last week", "on
-Tuesday") are resolved by calendar arithmetic against the publication date, so that weeks and
-months come out as whole ranges; a bare weekday the release dates elsewhere takes that day.
+their year to days written without one) are too when they write a full date out, else they
+are normalised by dateparser, always in English and relative to a base date, through a cache.
+Relative expressions ("yesterday", "last week", "on Tuesday") are resolved by calendar
+arithmetic against the publication date, so that weeks and months come out as whole ranges; a
+bare weekday the release dates elsewhere takes that day.
 """
 
 from __future__ import annotations
@@ -246,9 +248,9 @@ def _parse_cached(cleaned: str, base: dt.date | None) -> dt.date | None:
 # A full date with every part written out, as ``parse_date`` cleans it ("5 March 2024",
 # "Sept 5, 2024", "2024-03-05"): day, month and year.
 _WRITTEN_OUT = (
-    (re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH}|{MONTH.upper()}),? (?P<year>{YEAR})")),
-    (re.compile(rf"(?P<month>{MONTH}|{MONTH.upper()}) (?P<day>\d{{1,2}}),? (?P<year>{YEAR})")),
-    (re.compile(rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)")),
+    re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH}|{MONTH.upper()}),? (?P<year>{YEAR})"),
+    re.compile(rf"(?P<month>{MONTH}|{MONTH.upper()}) (?P<day>\d{{1,2}}),? (?P<year>{YEAR})"),
+    re.compile(rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
 )
 
 
