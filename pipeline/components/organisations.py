@@ -162,7 +162,7 @@ class OrganisationFinder(RuleFiles):
         for span, acronym in variants:
             self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
         covered = {i for s in spans for i in range(s.start, s.end)}
-        written = {w for w in words if not w.isupper()}
+        written = {w for w in set(words) if not w.isupper()}
         # the dateline's place ("KABUL, Afghanistan (Jan. 25, 2013)", "OTTAWA, ON, March 3")
         written.update((doc._.dateline_location or "").replace(",", " ").split())
         acronymic = {w for w in set(words) if is_acronym(w)} - not_orgs
@@ -191,10 +191,9 @@ class OrganisationFinder(RuleFiles):
         publisher line, overlaps resolved in favour of the longest."""
         spans: list[Span] = []
         starts = sentence_starts(doc)
-        i = 0
-        while i < len(doc):
-            if words[i] not in self.head_words or not self._is_head(doc, i, case):
-                i += 1
+        read = 0  # the first token not yet read into a name
+        for i in [i for i, w in enumerate(words) if w in self.head_words]:
+            if i < read or not self._is_head(doc, i, case):
                 continue
             end = self._extend_right(doc, i, titled=case.titled_at(doc[i].idx))
             start = _split_ordinal(doc, self._extend_left(doc, i, starts))
@@ -204,7 +203,7 @@ class OrganisationFinder(RuleFiles):
             )
             if named and not self._names_a_thing(doc, end):
                 spans.append(doc[start:end])
-            i = end
+            read = end
         spans += [doc[s:e] for _, s, e in self.long_names(doc)]
         spans += self.listed_examples(doc, words)
         spans += self.group_names(doc, words)
@@ -255,7 +254,7 @@ class OrganisationFinder(RuleFiles):
         Department, Cook County Sheriff’s Office, FBI, ATF, CTA, Metra, and Pace". A conjunct
         of an organisation in the parse is one when all its words are capitalised, none is
         written in lower case elsewhere in the release, and the model tags no person or place."""
-        lower = {w.lower() for w in words if w.islower()}
+        lower = {w.lower() for w in set(words) if w.islower()}
         covered = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for span in spans:
