@@ -4,6 +4,8 @@ model is given the release only, the boilerplate blanked with every offset uncha
 
 from __future__ import annotations
 
+import pytest
+
 from pressx.components.extensions import doc_text, in_boilerplate
 from tests.conftest import CORPUS
 
@@ -106,3 +108,38 @@ def test_blanked_header_still_gives_a_date_its_year(make_doc):
     assert "2010-07-CA-129" not in doc_text(doc)
     [date] = doc._.dates
     assert (doc.text[date.char_start : date.char_end], str(date.start)) == ("July 16", "2010-07-16")
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "pros-harris-dmv-title-laundering-charges",
+        "pros-kings-citizens-safety-day-2015",
+        "unodc-2020-11-06-female-officers-training",
+    ],
+)
+def test_blanked_tokens_are_the_tokenizers(nlp, corpus_docs, doc_id):
+    """The model's tokens of a blanked release, built from the first tokenisation, are
+    those the tokeniser gives the blanked text: words, whitespace and special-case norms."""
+    doc = corpus_docs[doc_id]
+    assert doc._.boilerplate
+    expected = nlp.tokenizer(doc.text)
+    assert [(t.text, t.whitespace_, t.norm_) for t in doc] == [
+        (t.text, t.whitespace_, t.norm_) for t in expected
+    ]
+
+
+def test_blanked_snippet_keeps_special_case_norms(make_doc):
+    """The menu and the white space around it are one token; the words after it keep the
+    norms the tokeniser's special cases give."""
+    text = (
+        "Skip to main content\nHome\nAbout Us\nCareers\nNewsroom\n"
+        "  On Jan. 5 the District Attorney said the men didn't appear in court.\n"
+    )
+    doc = make_doc(text)
+    assert doc._.boilerplate == [(0, text.index("\n  On Jan."))]
+    assert [t.text for t in doc][:2] == [doc.text[: text.index("On Jan.")], "On"]
+    assert [(t.text, t.norm_) for t in doc if t.text in {"Jan.", "n't"}] == [
+        ("Jan.", "January"),
+        ("n't", "not"),
+    ]

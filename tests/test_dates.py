@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from pressx.text.datetext import MONTH_START_RE, YEAR_RE, Stretches, parse_date
+
 D = dt.date
 
 
@@ -218,3 +220,53 @@ def test_day_without_year_takes_the_year_of_the_reference_number(make_doc):
 def test_sidebar_dates_are_boilerplate(corpus_docs):
     doc = corpus_docs["pros-harris-dmv-title-laundering-charges"]
     assert [d.text for d in doc._.dates] == ["July 9, 2025", "July 11"]
+
+
+@pytest.mark.parametrize(
+    "written, base, expected",
+    [
+        ("Sept. 1, 2010", None, "2010-09-01"),  # built directly
+        ("5th March 2024", None, "2024-03-05"),
+        ("2010-07-16", dt.date(2011, 1, 1), "2010-07-16"),
+        ("Monday, July 1, 2024", None, "2024-07-01"),  # dateparser, which drops the weekday
+        ("July 16", dt.date(2010, 7, 1), "2010-07-16"),  # dateparser, the year from the base
+    ],
+)
+def test_parse_date(written, base, expected):
+    assert str(parse_date(written, base=base)) == expected
+
+
+# a release of the archive (prosecutor): a list of months that share the year written last
+UNPAID_MONTHS = (
+    "She was unable to pay employees in April, May, July, August and November 2014, according "
+    "to the indictment, which was filed in federal court here after a long investigation by "
+    "agents of the Department of Labor."
+)
+
+
+@pytest.mark.parametrize(
+    "seed, stretch",
+    [
+        (MONTH_START_RE, UNPAID_MONTHS[: UNPAID_MONTHS.index(" federal")]),
+        (
+            YEAR_RE,
+            UNPAID_MONTHS[UNPAID_MONTHS.index("employees") : UNPAID_MONTHS.index(" federal")],
+        ),
+    ],
+)
+def test_forms_are_searched_around_their_words(seed, stretch):
+    """Eight words either side of a month name or year, and of the chain of month names and
+    numbers that follows it: the whole list of months and the year they share."""
+    start = UNPAID_MONTHS.index(stretch)
+    assert Stretches(UNPAID_MONTHS).around(seed) == [(start, start + len(stretch))]
+
+
+def test_months_sharing_a_year_take_it(make_doc):
+    doc = make_doc(UNPAID_MONTHS)
+    assert [(d.text, str(d.start), str(d.end)) for d in doc._.dates] == [
+        ("in April", "2014-04-01", "2014-04-30"),
+        ("May", "2014-05-01", "2014-05-31"),
+        ("July", "2014-07-01", "2014-07-31"),
+        ("August", "2014-08-01", "2014-08-31"),
+        ("November 2014", "2014-11-01", "2014-11-30"),
+    ]

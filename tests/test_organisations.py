@@ -4,6 +4,9 @@ stable across releases. Sentences are taken from the sample releases."""
 from __future__ import annotations
 
 import pytest
+import spacy
+
+from pressx.config import load_config
 
 
 def _orgs(doc):
@@ -219,3 +222,26 @@ def test_boilerplate_sidebar_not_extracted(corpus_docs):
     # "Houston Police Department" appears only in the "recent news" sidebar
     assert not any("Houston Police Department" in n for n in names)
     assert "Texas Department of Motor Vehicles" in names
+
+
+# pib_india/2205010.txt
+ADOPTION_COMMITTEE = (
+    "It also provides for an Adoption Committee under the overall guidance of NLGC to "
+    "recommend mechanism for adoption of IT based national traceability system in fisheries "
+    "and aquaculture by different stakeholders including fishermen, aquaculture farmers and "
+    "related stakeholders."
+)
+
+
+@pytest.mark.parametrize(
+    ("settings", "found"),
+    [
+        ({}, ["Adoption Committee", "NLGC"]),
+        ({"min_name_words": 3}, ["NLGC"]),  # a name of two words is too short
+        ({"min_tagged_acronym_chars": 5}, ["Adoption Committee"]),  # NLGC has four letters
+    ],
+)
+def test_thresholds_are_settings(settings, found):
+    nlp = spacy.load(load_config()["nlp"]["model"])
+    nlp.add_pipe("pressx_organisations", config=settings)
+    assert [o.name for o in nlp(ADOPTION_COMMITTEE)._.organisations] == found

@@ -18,12 +18,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, NORM, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressx.components import extensions
 from pressx.components.base import RuleFiles
-from pressx.components.extensions import SOURCE_KEY, TEXT_KEY, doc_text
+from pressx.components.extensions import SOURCE_KEY, TEXT_KEY, doc_text, token_texts
 from pressx.config import component_defaults
 from pressx.text.resources import load_json
 
@@ -53,7 +55,6 @@ class BoilerplateFinder(RuleFiles):
     ):
         extensions.register()
         self.name = name
-        self.tokenizer = nlp.tokenizer
         self.blank = blank
         self.min_run = min_run
         self.max_words = max_words
@@ -108,11 +109,45 @@ class BoilerplateFinder(RuleFiles):
             pieces += [text[done:start], NOT_A_LINE_BREAK.sub(" ", text[start:end])]
             done = end
         blanked_text = "".join([*pieces, text[done:]])
-        blanked = self.tokenizer(blanked_text)
+        blanked = self._retokenized(doc, blanked_text)
         blanked.user_data.update(doc.user_data)
         blanked.user_data[TEXT_KEY] = blanked_text
         blanked.user_data[SOURCE_KEY] = text
         return blanked
+
+    def _retokenized(self, doc: Doc, blanked_text: str) -> Doc:
+        """The tokens the tokeniser gives ``blanked_text``, built from those of ``doc``
+        (tokenising the text again costs as much as the first time). The tokeniser cuts the
+        text at white space before it splits words, so outside the stretches of white space
+        a blanked region becomes (the region and the white space around it), the words are
+        the tokens of ``doc``, with their whitespace and the norms its special cases gave
+        ("Jan." -> "January"); each stretch is one token."""
+        rows = doc.to_array([SPACY, NORM, IDX])
+        texts, spaces = token_texts(doc), rows[:, 0].astype(bool).tolist()
+        words: list[str] = []
+        spaced: list[bool] = []
+        norms: list = []  # arrays of norms, in order
+        done = 0  # the first token not yet read
+        for start, end in _white_stretches(blanked_text, doc._.boilerplate):
+            first, after = rows[:, 2].searchsorted([start, end])
+            words += texts[done:first]
+            spaced += spaces[done:first]
+            norms.append(rows[done:first, 1])
+            # a space right after a word is that word's whitespace, not part of the stretch
+            start += start > 0 and blanked_text[start] == " "
+            if start < end:  # one token: no affix rule of the tokeniser splits white space
+                words.append(blanked_text[start:end])
+                spaced.append(False)
+                norms.append(numpy.array([doc.vocab[words[-1]].norm], dtype=numpy.uint64))
+            done = after
+        words += texts[done:]
+        spaced += spaces[done:]
+        norms.append(rows[done:, 1])
+        retokenized = Doc(doc.vocab, words=words, spaces=spaced)
+        wanted = numpy.concatenate(norms)
+        for i in numpy.flatnonzero(retokenized.to_array(NORM) != wanted):
+            retokenized[int(i)].norm_ = doc.vocab.strings[int(wanted[i])]
+        return retokenized
 
     def _joined(self, regions, lines: list[Line], protected) -> list[tuple[int, int]]:
         """Regions with nothing between them but lines that are not release text (a list of
@@ -183,6 +218,23 @@ def _any_between(starts: list[int], low: int, high: int) -> bool:
 
 def _overlaps(line: Line, spans: list[tuple[int, int]]) -> bool:
     return any(s < line.end and line.start < e for s, e in spans)
+
+
+def _white_stretches(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of white space of ``text`` that hold the (blanked) ``regions``, each
+    with all the white space around it, in order; regions with only white space between
+    them share one stretch."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in regions:
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _physical_lines(text: str):

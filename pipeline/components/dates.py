@@ -24,16 +24,23 @@ class DateExtractor(RuleFiles):
     """Sets ``doc._.dates``: date expressions outside boilerplate, resolved to calendar ranges
     (relative ones against ``doc._.published``)."""
 
-    def __init__(self, nlp: Language, name: str, *, rules: str, future_window: int):
+    def __init__(
+        self, nlp: Language, name: str, *, rules: str, future_window: int, count_window: int
+    ):
         extensions.register()
         self.name = name
         self.future_window = future_window
+        self.count_window = count_window
         self.rule_files = {"rules": rules}
         self.load_rules()
 
     def load_rules(self) -> None:
         spec = load_json(self.rule_files["rules"])
-        self.finder = DateFinder(DateRules.from_spec(spec), future_window=self.future_window)
+        self.finder = DateFinder(
+            DateRules.from_spec(spec),
+            future_window=self.future_window,
+            count_window=self.count_window,
+        )
         self.adjectives = set(spec["adjectives"])
 
     def __call__(self, doc: Doc) -> Doc:

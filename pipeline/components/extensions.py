@@ -6,6 +6,7 @@ before the pipeline runs (from a JSONL record); the header component fills what 
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 # where ``doc_text`` keeps the text of a Doc (its ``user_data``, which spaCy leaves to users)
@@ -45,6 +46,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token of ``doc``, in order: read from the token array at once, for
+    scans of the whole doc that look at a few words only (a ``Token`` object made for every
+    word costs more than the look)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def source_text(doc: Doc) -> str:

@@ -37,6 +37,13 @@ def _only_before(pattern: re.Pattern, prose: re.Pattern, head: str) -> re.Match 
     return found[0] if len({m.group("date") for m in found}) == 1 else None
 
 
+def _earliest(datelines: list[re.Match], group: str) -> re.Match | None:
+    """The earliest of the dateline matches (the first of each form) that has ``group``
+    (``date`` or ``place``)."""
+    found = [m for m in datelines if m.groupdict().get(group)]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def _place(raw: str) -> str:
     """Dateline place in reading case: "KABUL, Afghanistan" -> "Kabul, Afghanistan"."""
     raw = " ".join(raw.split()).strip(" ,.")
@@ -52,10 +59,13 @@ class HeaderReader(RuleFiles):
     """Fills ``doc._.title``, ``doc._.published`` and ``doc._.dateline_location`` where unset,
     and records the header lines it used in ``doc._.header_spans``."""
 
-    def __init__(self, nlp: Language, name: str, *, max_header_chars: int, rules: str):
+    def __init__(
+        self, nlp: Language, name: str, *, max_header_chars: int, min_title_words: int, rules: str
+    ):
         extensions.register()
         self.name = name
         self.max_header_chars = max_header_chars
+        self.min_title_words = min_title_words
         self.rule_files = {"rules": rules}
         self.load_rules()
 
@@ -74,14 +84,15 @@ class HeaderReader(RuleFiles):
         text = doc_text(doc)
         head = text[: self.max_header_chars]
         spans: list[tuple[int, int]] = []
+        datelines = [m for p in self.datelines if (m := p.search(head))]
         dated = (
             _single(self.posted, head, text)
-            or self._dateline(head, "date")
+            or _earliest(datelines, "date")
             or self.byline.search(head)
             or _only_before(self.standalone_date, self.prose, head)
         )
         placed = (
-            dated if dated and dated.groupdict().get("place") else self._dateline(head, "place")
+            dated if dated and dated.groupdict().get("place") else _earliest(datelines, "place")
         )
         if dated:
             spans.append(dated.span())
@@ -103,11 +114,6 @@ class HeaderReader(RuleFiles):
         reference = reference_month(head)
         return parse_date(written, base=reference[1]) if reference else None
 
-    def _dateline(self, head: str, group: str) -> re.Match | None:
-        """The earliest dateline match that has ``group`` (``date`` or ``place``)."""
-        found = [m for p in self.datelines if (m := p.search(head)) and m.groupdict().get(group)]
-        return min(found, key=lambda m: m.start(), default=None)
-
     def _title(self, head: str, spans: list[tuple[int, int]]) -> str | None:
         if m := self.title_prefix.search(head):
             line_end = head.find("\n", m.end())
@@ -121,7 +127,11 @@ class HeaderReader(RuleFiles):
             # Health Organization today launched ... .") starts no title; a dated title does
             # ("Apr. 23: Afghan-ISAF Operations in Eastern, Southern, Northern Afghanistan")
             lead = self.prose.match(line) and any(s == offset for s, _ in spans)
-            if len(text.split()) >= 4 and not lead and not self.not_title.search(text):
+            if (
+                len(text.split()) >= self.min_title_words
+                and not lead
+                and not self.not_title.search(text)
+            ):
                 spans.append((offset, offset + len(line)))
                 return text
             offset += len(line) + 1

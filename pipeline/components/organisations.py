@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from pressx.components import extensions
 from pressx.components.base import ENTITIES, PARSE, RuleFiles
-from pressx.components.extensions import doc_text, in_boilerplate
+from pressx.components.extensions import doc_text, in_boilerplate, token_texts
 from pressx.config import component_defaults
 from pressx.tables.records import Organisation
 from pressx.text.ids import normalise_key, stable_id
@@ -90,12 +90,18 @@ class OrganisationFinder(RuleFiles):
         gazetteer: str,
         max_paren_tokens: int,
         max_name_tokens: int,
+        min_name_words: int,
+        min_tagged_acronym_chars: int,
+        max_kind_gap: int,
     ):
         extensions.register()
         self.nlp = nlp
         self.name = name
         self.max_paren_tokens = max_paren_tokens
         self.max_name_tokens = max_name_tokens
+        self.min_name_words = min_name_words
+        self.min_tagged_acronym_chars = min_tagged_acronym_chars
+        self.max_kind_gap = max_kind_gap
         self.rule_files = {"rules": rules, "roles": roles, "people": people, "gazetteer": gazetteer}
         self.load_rules()
 
@@ -106,6 +112,8 @@ class OrganisationFinder(RuleFiles):
         self.tail_heads = frozenset(spec["tail_heads"])
         self.programme_heads = frozenset(spec["programme_heads"])
         self.lower_heads = frozenset(spec["lower_heads"])
+        # a word none of these holds is no head (``_is_head`` reads no further)
+        self.head_words = self.heads | self.programme_heads | self.tail_heads | self.lower_heads
         self.possessive_heads = frozenset(spec["possessive_heads"])
         self.tail_joiners = frozenset(spec["tail_joiners"])
         self.inner_joiners = frozenset(spec["inner_joiners"])
@@ -133,16 +141,17 @@ class OrganisationFinder(RuleFiles):
 
     def __call__(self, doc: Doc) -> Doc:
         case = LineCase(doc_text(doc))
+        words = token_texts(doc)
 
         def usable(start: int, end: int) -> bool:
             return not in_boilerplate(doc, start, end) and not case.shouting_at(start)
 
-        spans = [s for s in self.name_spans(doc, case) if usable(s.start_char, s.end_char)]
+        spans = [s for s in self.name_spans(doc, words, case) if usable(s.start_char, s.end_char)]
         defined = self._definitions(doc)
         acronyms: dict[str, Span] = {acr: span for span, acr in defined if acr}
-        variants, not_orgs = self._acronyms(doc, spans, acronyms)
+        variants, not_orgs = self._acronyms(doc, words, spans, acronyms)
         spans = filter_spans(spans + [span for span, _ in defined] + list(acronyms.values()))
-        shared = [found for found in self.shared_heads(doc) if usable(*found.phrase)]
+        shared = [found for found in self.shared_heads(doc, words) if usable(*found.phrase)]
         spans = [s for s in spans if not any(_inside(s, found.phrase) for found in shared)]
         long_of = {acr: clean_name(long.text) for acr, long in acronyms.items()}
         groups: dict[str, _Group] = {}
@@ -153,18 +162,17 @@ class OrganisationFinder(RuleFiles):
         for span, acronym in variants:
             self._add(groups, span.start_char, span.end_char, span.text, long_of, acronym=acronym)
         covered = {i for s in spans for i in range(s.start, s.end)}
-        written = {t.text for t in doc if not t.is_upper}
+        written = {w for w in set(words) if not w.isupper()}
         # the dateline's place ("KABUL, Afghanistan (Jan. 25, 2013)", "OTTAWA, ON, March 3")
         written.update((doc._.dateline_location or "").replace(",", " ").split())
-        for tok in doc:
-            if tok.i in covered or not is_acronym(tok.text) or tok.text in not_orgs:
-                continue
+        acronymic = {w for w in set(words) if is_acronym(w)} - not_orgs
+        for tok in (doc[i] for i, w in enumerate(words) if w in acronymic and i not in covered):
             if _field_label(tok):
                 continue
             known = tok.text in acronyms or tok.text in self.gazetteer
             tagged = (
                 tok.ent_type_ == "ORG"
-                and len(tok.text) >= 3
+                and len(tok.text) >= self.min_tagged_acronym_chars
                 and tok.text.title() not in written  # "TARZANA, Calif." beside "Tarzana"
                 and not _in_caps_words(tok)
                 and not _plural_acronym(tok.text)
@@ -178,33 +186,35 @@ class OrganisationFinder(RuleFiles):
 
     # -- finding names -------------------------------------------------------------------
 
-    def name_spans(self, doc: Doc, case: LineCase) -> list[Span]:
+    def name_spans(self, doc: Doc, words: list[str], case: LineCase) -> list[Span]:
         """Organisation names in ``doc`` found from head words, gazetteer long forms and the
         publisher line, overlaps resolved in favour of the longest."""
         spans: list[Span] = []
         starts = sentence_starts(doc)
-        i = 0
-        while i < len(doc):
-            if not self._is_head(doc, i, case):
-                i += 1
+        read = 0  # the first token not yet read into a name
+        for i in [i for i, w in enumerate(words) if w in self.head_words]:
+            if i < read or not self._is_head(doc, i, case):
                 continue
             end = self._extend_right(doc, i, titled=case.titled_at(doc[i].idx))
             start = _split_ordinal(doc, self._extend_left(doc, i, starts))
-            named = len(name_words(doc[start:end])) >= 2 and end - start <= self.max_name_tokens
+            named = (
+                len(name_words(doc[start:end])) >= self.min_name_words
+                and end - start <= self.max_name_tokens
+            )
             if named and not self._names_a_thing(doc, end):
                 spans.append(doc[start:end])
-            i = end
+            read = end
         spans += [doc[s:e] for _, s, e in self.long_names(doc)]
-        spans += self.listed_examples(doc)
-        spans += self.group_names(doc)
+        spans += self.listed_examples(doc, words)
+        spans += self.group_names(doc, words)
         for pattern in (self.publisher, self.district_office):
             for m in pattern.finditer(doc_text(doc)):
                 if span := doc.char_span(*m.span("name"), alignment_mode="expand"):
                     spans.append(span)
         spans = [s for s in filter_spans(spans) if not self._generic(s)]
-        return filter_spans(spans + self.listed_with(doc, spans))
+        return filter_spans(spans + self.listed_with(doc, words, spans))
 
-    def shared_heads(self, doc: Doc) -> list[_Shared]:
+    def shared_heads(self, doc: Doc, words: list[str]) -> list[_Shared]:
         """Names listed before one plural head they share: "the Beaumont, Hemet and Riverside
         Police Departments" -> Beaumont Police Department, Hemet Police Department, Riverside
         Police Department. The words shared are head words and owners before it ("Police",
@@ -212,10 +222,9 @@ class OrganisationFinder(RuleFiles):
         list of names ("State Governments, District Collectors and Central Training
         Institutes")."""
         found: list[_Shared] = []
-        for tok in doc:
-            head = singular(tok.text)
-            if head == tok.text or head not in self.heads:
-                continue
+        heads = {w: head for w in set(words) if (head := singular(w)) != w and head in self.heads}
+        for tok in (doc[i] for i, w in enumerate(words) if w in heads):
+            head = heads[tok.text]
             j = tok.i
             while j > 0 and (doc[j - 1].text in self.heads or self._owner(doc, j - 1)):
                 j -= 1 + (doc[j - 1].text in POSSESSIVE)
@@ -240,12 +249,12 @@ class OrganisationFinder(RuleFiles):
         """The possessive of a role word that owns an office: "’s" of "Sheriff’s Departments"."""
         return doc[i].text in POSSESSIVE and i > 0 and self.roles.is_head(doc[i - 1])
 
-    def listed_with(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def listed_with(self, doc: Doc, words: list[str], spans: list[Span]) -> list[Span]:
         """Names with no head word listed together with organisations: "Chicago Police
         Department, Cook County Sheriff’s Office, FBI, ATF, CTA, Metra, and Pace". A conjunct
         of an organisation in the parse is one when all its words are capitalised, none is
         written in lower case elsewhere in the release, and the model tags no person or place."""
-        lower = {t.lower_ for t in doc if t.is_lower}
+        lower = {w.lower() for w in set(words) if w.islower()}
         covered = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for span in spans:
@@ -276,18 +285,17 @@ class OrganisationFinder(RuleFiles):
         """A description, not a name: "Union Government", "Public Administration"."""
         return all(w.lower() in self.generic_words for w in name_words(span))
 
-    def listed_examples(self, doc: Doc) -> list[Span]:
+    def listed_examples(self, doc: Doc, words: list[str]) -> list[Span]:
         """Names listed as examples of a kind of organisation: "retailers, including major
         brands such as Walgreens, The Home Depot and Ulta Beauty"."""
         spans: list[Span] = []
-        for tok in doc:
-            if tok.lower_ not in self.cue_starts:
-                continue
+        cues = {w for w in set(words) if w.lower() in self.cue_starts}
+        for tok in (doc[i] for i, w in enumerate(words) if w in cues):
             cue = next(
                 (c for c in self.example_cues if lower_words(doc[tok.i : tok.i + len(c)]) == c),
                 None,
             )
-            before = doc[max(0, tok.i - 2) : tok.i]
+            before = doc[max(0, tok.i - self.max_kind_gap) : tok.i]
             if cue is None or not any(t.lemma_.lower() in self.kind_nouns for t in before):
                 continue
             k = tok.i + len(cue)
@@ -304,7 +312,7 @@ class OrganisationFinder(RuleFiles):
                 k = end + 1 + (doc[end].text == "," and doc[end + 1].lower_ == "and")
         return spans
 
-    def group_names(self, doc: Doc) -> list[Span]:
+    def group_names(self, doc: Doc, words: list[str]) -> list[Span]:
         """Names of gangs and crews, which have no head word: the capitalised words before
         a group noun, over its modifiers ("the 59 Brim Bloods violent street gang"), and the
         names listed after a cue that follows the group noun, or a pronoun for it in the
@@ -312,9 +320,8 @@ class OrganisationFinder(RuleFiles):
         Gorilla Gang", "Rival gangs ... They include WOOO, Choo, 780 and Folk Nation"). A
         place or a people ("a Korean criminal street gang") is not a gang's name."""
         spans: list[Span] = []
-        for tok in doc:
-            if tok.text not in self.group_nouns:  # lower case: not a title-case headline
-                continue
+        # lower case: not a title-case headline
+        for tok in (doc[i] for i, w in enumerate(words) if w in self.group_nouns):
             end = tok.i
             while end > 0 and doc[end - 1].lower_ in self.group_modifiers:
                 end -= 1
@@ -326,10 +333,12 @@ class OrganisationFinder(RuleFiles):
             sent = tok.sent
             limit = doc[sent.end].sent.end if sent.end < len(doc) else sent.end  # and the next
             for k in range(tok.i + 1, limit):
-                words = tuple(t.text for t in doc[k : k + 3])  # lower case: not a title line
-                cue = next((c for c in self.group_cues if words[: len(c)] == c), None)
-                before = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
-                if cue and (before.i == tok.i or before.lower_ in GROUP_PRONOUNS):
+                following = tuple(words[k : k + 3])  # lower case: not a title line
+                cue = next((c for c in self.group_cues if following[: len(c)] == c), None)
+                if cue is None:
+                    continue
+                before = doc[k - 1] if words[k - 1] != "," else doc[k - 2]
+                if before.i == tok.i or before.lower_ in GROUP_PRONOUNS:
                     listed = _listed_names(doc, k + len(cue), limit)
                     spans += [name for name in listed if not _entity_of(name, PLACES)]
                     break
@@ -536,7 +545,7 @@ class OrganisationFinder(RuleFiles):
     # -- acronyms -------------------------------------------------------------------------
 
     def _acronyms(
-        self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]
+        self, doc: Doc, words: list[str], spans: list[Span], acronyms: dict[str, Span]
     ) -> tuple[list[tuple[Span, str]], set[str]]:
         """Read the acronyms the text defines in brackets into ``acronyms`` ({acronym: long-form
         span}, organisations only). Returns the bracketed variants that carry more than the
@@ -546,7 +555,7 @@ class OrganisationFinder(RuleFiles):
         by_start = {s.start: s for s in spans}
         variants: list[tuple[Span, str]] = []
         others: set[str] = set()
-        for open_ in (t for t in doc if t.text in BRACKETS):
+        for open_ in (doc[i] for i, w in enumerate(words) if w in BRACKETS):
             closing = BRACKETS[open_.text]
             window = doc[open_.i + 1 : open_.i + self.max_paren_tokens]
             close = next((t.i for t in window if t.text == closing), None)

@@ -1,13 +1,15 @@
 """Written dates: the regular expressions that find them and their normalisation.
 
 Finding is done here with regular expressions (dateparser's ``search_dates`` over whole
-texts is slow and takes "We" or "2 days" for dates). A found expression whose day, month and
-year the pattern captured is built directly (all-numeric ones in the day/month order the
+texts is slow and takes "We" or "2 days" for dates), each form only in the stretches of the
+text around a word all its matches hold (``Stretches``). A found expression whose day, month
+and year the pattern captured is built directly (all-numeric ones in the day/month order the
 release itself uses); free-form date strings (header datelines, the full dates that lend
-their year to days written without one) are normalised by dateparser, always in English and
-relative to a base date, through a cache. Relative expressions ("yesterday", "last week", "on
-Tuesday") are resolved by calendar arithmetic against the publication date, so that weeks and
-months come out as whole ranges; a bare weekday the release dates elsewhere takes that day.
+their year to days written without one) are too when they write a full date out, else they
+are normalised by dateparser, always in English and relative to a base date, through a cache.
+Relative expressions ("yesterday", "last week", "on Tuesday") are resolved by calendar
+arithmetic against the publication date, so that weeks and months come out as whole ranges; a
+bare weekday the release dates elsewhere takes that day.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import dateparser
+import numpy
 
 from pressx.tables.records import DateMention
 from pressx.text.patterns import longest_first
@@ -144,6 +149,65 @@ FORMS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Where a month name may start: its first three letters ("Mayor" holds one too).
+MONTH_START_RE = re.compile("|".join(p for m in MONTH_NAMES for p in (m[:3], m[:3].upper())))
+YEAR_RE = re.compile(YEAR)
+WEEKDAY_RE = re.compile(WEEKDAY)
+_WORD_RE = re.compile(r"\S+")
+_DIGITS_RE = re.compile(r"\d+")
+#: The code points of white space (``str.isspace``, as ``\s`` of a regular expression).
+_SPACE_CODES = numpy.array([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
+# More words than a form reaches before its first month name, year or weekday ("between the
+# 12th and the 13th March": 6), between two of its numbers or month names ("2010, to Monday,
+# the 13th": 4) and after the last ("March of last year" and the word its lookahead reads: 4).
+_REACH_WORDS = 8
+
+
+class Stretches:
+    """The stretches of a text that hold every match of a form, with the characters its
+    lookarounds read, found around a word every match holds (a month name, a year, a
+    weekday): from ``_REACH_WORDS`` words before it to as many after the last number or such
+    word of the chain that follows it, each less than that many words from the next ("March
+    5, 12, 19 and 26, 2008"). A stretch starts and ends at white space or the text's ends,
+    which every form reads as it reads the ends of the text, so a form finds the same matches
+    in the stretches as in the whole text, whose scan costs four times as much (a quarter of
+    an archive release lies around its month names)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        space = numpy.isin(numpy.frombuffer(text.encode("utf-32-le"), numpy.uint32), _SPACE_CODES)
+        #: where each word (a run of characters that are not white space) starts
+        self.starts = numpy.flatnonzero(~space & numpy.concatenate(([True], space))[:-1])
+        self.numbers = self._words_at(_DIGITS_RE)
+
+    def _words_at(self, pattern: re.Pattern) -> numpy.ndarray:
+        """The words that hold the start of a match of ``pattern``, in order, once each."""
+        chars = [m.start() for m in pattern.finditer(self.text)]
+        return numpy.unique(self.starts.searchsorted(chars, side="right") - 1)
+
+    def around(self, seed: re.Pattern) -> list[tuple[int, int]]:
+        """The stretches around the matches of ``seed``, in order."""
+        seeds = self._words_at(seed).tolist()
+        marks = numpy.union1d(self.numbers, seeds).tolist()
+        spans: list[tuple[int, int]] = []
+        for word in seeds:
+            if spans and word <= spans[-1][1]:
+                continue  # its chain is the one of the stretch it is in
+            last, k = word, bisect_right(marks, word)
+            while k < len(marks) and marks[k] <= last + _REACH_WORDS:
+                last, k = marks[k], k + 1
+            first = max(0, word - _REACH_WORDS)
+            end = min(len(self.starts) - 1, last + _REACH_WORDS)
+            if spans and first <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((first, end))
+        return [
+            (int(self.starts[first]), _WORD_RE.match(self.text, self.starts[end]).end())
+            for first, end in spans
+        ]
+
+
 @dataclass(frozen=True, slots=True)
 class DateRules:
     """The word lists of ``models/dates.json``."""
@@ -181,10 +245,34 @@ def _parse_cached(cleaned: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+# A full date with every part written out, as ``parse_date`` cleans it ("5 March 2024",
+# "Sept 5, 2024", "2024-03-05"): day, month and year.
+_WRITTEN_OUT = (
+    re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{MONTH}|{MONTH.upper()}),? (?P<year>{YEAR})"),
+    re.compile(rf"(?P<month>{MONTH}|{MONTH.upper()}) (?P<day>\d{{1,2}}),? (?P<year>{YEAR})"),
+    re.compile(rf"(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+)
+
+
+def _written_out(cleaned: str) -> dt.date | None:
+    """The calendar day of a full date with every part written out, built directly: the
+    same day dateparser gives, at a thousandth of its cost (most header datelines and the
+    full dates that lend their year are so written); ``None`` for any other expression."""
+    for pattern in _WRITTEN_OUT:
+        if m := pattern.fullmatch(cleaned):
+            month = m["month"]
+            number = int(month) if month.isdigit() else month_number(month)
+            return (
+                calendar_day(int(m["day"]), number, int(m["year"])) if 1 <= number <= 12 else None
+            )
+    return None
+
+
 def parse_date(text: str, *, base: dt.date | None = None) -> dt.date | None:
-    """Normalise one date expression with dateparser (English, relative to ``base``)."""
+    """Normalise one date expression: a full date written out directly, any other with
+    dateparser (English, relative to ``base``)."""
     cleaned = " ".join(re.sub(r"(\d)\s?(?:st|nd|rd|th)\b", r"\1", text.replace(".", " ")).split())
-    return _parse_cached(cleaned, base)
+    return _written_out(cleaned) or _parse_cached(cleaned, base)
 
 
 def month_number(name: str) -> int:
@@ -215,10 +303,20 @@ Value = tuple[dt.date, dt.date, str, bool]  # start, end, precision, relative
 class DateFinder:
     """Finds date and date-range expressions in a text and resolves them to calendar ranges."""
 
-    def __init__(self, rules: DateRules, *, future_window: int):
+    def __init__(self, rules: DateRules, *, future_window: int, count_window: int):
         self.rules = rules
         self.future_window = future_window
-        self.forms = [(kind, re.compile(pattern)) for kind, pattern in FORMS]
+        self.count_window = count_window
+        # (kind, regex, what every match holds: a month name if it has a month group, which
+        # every form requires, else a year); a form is searched in the stretches around that
+        self.forms = [
+            (
+                kind,
+                re.compile(pattern),
+                MONTH_START_RE if "(?P<m2>" in pattern or "(?P<m1>" in pattern else YEAR_RE,
+            )
+            for kind, pattern in FORMS
+        ]
         self.relative = re.compile(rf"\b(?:{longest_first(rules.relative)})\b", re.IGNORECASE)
         self.weekday = re.compile(
             r"(?:\b(?P<dir>(?i:last|next|this past|this coming|this))\s+)?"
@@ -245,17 +343,22 @@ class DateFinder:
         are kept only when ``published`` is known."""
         bases = _BaseYears(text, published, skip)
         candidates: list[tuple[int, int, Callable[[], Value | None]]] = []
-        for kind, pattern in self.forms:
-            for m in pattern.finditer(text):
-                candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
+        stretches = Stretches(text)
+        around = {seed: stretches.around(seed) for seed in (MONTH_START_RE, YEAR_RE)}
+        for kind, pattern, seed in self.forms:
+            for start, end in around[seed]:
+                for m in pattern.finditer(text, start, end):
+                    candidates.append((m.start(), m.end(), self._resolver(kind, m, text, bases)))
         order = _NumericOrder(text)
         for m in NUMERIC_RE.finditer(text):
             candidates.append((m.start(), m.end(), _numeric_resolver(m, order, bases)))
         if published is not None:
             for m in self.relative.finditer(text):
                 candidates.append((m.start(), m.end(), self._relative_value(m, published)))
-            for m in self.weekday.finditer(text):
-                candidates.append((m.start(), m.end(), self._weekday_value(m, text, published)))
+            for start, end in stretches.around(WEEKDAY_RE):
+                for m in self.weekday.finditer(text, start, end):
+                    value = self._weekday_value(m, text, published)
+                    candidates.append((m.start(), m.end(), value))
         return _same_weekdays(self._select(text, candidates, skip))
 
     def _select(self, text, candidates, skip) -> list[DateMention]:
@@ -287,7 +390,7 @@ class DateFinder:
         if self.count_after.match(text, m.end()):  # "1900 block of", "in 2018 to 35 years"
             return None
         if groups.get("y1") is None:
-            if self.count_before.search(text[max(0, m.start() - 20) : m.start()]):
+            if self.count_before.search(text[max(0, m.start() - self.count_window) : m.start()]):
                 return None
             first = last
         else:
