@@ -203,6 +203,8 @@ class ParticipantsComponent(RuleFiles):
         max_agency_tokens: int,
         max_climb: int,
         approx_tolerance: float,
+        max_cue_tokens: int,
+        max_label_words: int,
     ):
         extensions.register()
         self.name = name
@@ -210,6 +212,8 @@ class ParticipantsComponent(RuleFiles):
         self.max_agency_tokens = max_agency_tokens
         self.max_climb = max_climb
         self.approx_tolerance = approx_tolerance
+        self.max_cue_tokens = max_cue_tokens
+        self.max_label_words = max_label_words
         self.rule_files = {"rules": rules, "people_nouns": people_nouns}
         self.load_rules()
 
@@ -285,11 +289,12 @@ class ParticipantsComponent(RuleFiles):
             if t.lemma_.lower() in self.rules.categories
         ]
         category = said[0][0] if said else self.category(nouns[0])[0]
+        words = self.max_label_words  # of a row's label in the description: "Civilians, 2021"
         return [
             Participant(
                 count=cell.value,
                 qualifier="exact",
-                description=f"{nouns[0].text}, {' '.join(row.label.split()[-3:])}",
+                description=f"{nouns[0].text}, {' '.join(row.label.split()[-words:])}",
                 agency=None,
                 is_total=is_total,
                 char_start=cell.char_start,
@@ -405,8 +410,7 @@ class ParticipantsComponent(RuleFiles):
             return None  # "five counts": the number counts something other than people
         head = doc[i].head
         said = head if head.pos_ == "VERB" and head.i > i else None
-        cue_words = lower_words(doc[max(sent.start, i - 3) : i])
-        if ends_with(cue_words, self.rules.part_cues) and previous.start >= sent.start:
+        if self.part_cue_before(sent, i) and previous.start >= sent.start:
             category, word = previous.record.category, said.text if said else ""
         elif said is not None and doc[i].dep_ in {"nsubj", "nsubjpass"}:
             # "two were killed", "all four began firing"
@@ -562,8 +566,9 @@ class ParticipantsComponent(RuleFiles):
         return noun
 
     def qualifier_before(self, doc: Doc, i: int, sent_start: int) -> tuple[int, str]:
-        """The token where the count's qualifier starts, and the qualifier."""
-        words = lower_words(doc[max(sent_start, i - 3) : i])
+        """The token where the count's qualifier starts, and the qualifier (the longest phrase
+        of ``qualifiers`` that ends before it)."""
+        words = lower_words(doc[max(sent_start, i - self.qualifier_lengths[0]) : i])
         for n in self.qualifier_lengths:
             if n <= len(words) and (qualifier := self.qualifier_of.get(words[-n:])):
                 return i - n, qualifier
@@ -752,16 +757,20 @@ class ParticipantsComponent(RuleFiles):
             listed = any(t.lower_ in {"and", ",", "as", "well"} for t in between) and not any(
                 t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in between
             )
-            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
-            subset = ends_with(cue_words, self.rules.part_cues)  # "of whom 99": not a sibling
+            subset = self.part_cue_before(sent, count.start)  # "of whom 99": not a sibling
             if listed and not subset and previous.record.category == count.record.category:
                 group = previous.record.part_group or previous.start
                 for record in (previous.record, count.record):
                     record.is_total, record.part_group = False, group
         for count in counts:
-            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
-            if ends_with(cue_words, self.rules.part_cues):
+            if self.part_cue_before(sent, count.start):
                 count.record.is_total = False
+
+    def part_cue_before(self, sent: Span, start: int) -> bool:
+        """Whether a part cue ("of whom", "including") ends right before token ``start``,
+        read over the ``max_cue_tokens`` tokens before it in ``sent``."""
+        words = lower_words(sent.doc[max(sent.start, start - self.max_cue_tokens) : start])
+        return ends_with(words, self.rules.part_cues)
 
     def keep(self, kept: list[Count], count: Count) -> None:
         """Add ``count`` unless it repeats a figure already kept (a headline and the body

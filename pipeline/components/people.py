@@ -128,12 +128,22 @@ class PeopleFinder(RuleFiles):
         max_role_tokens: int,
         max_pronoun_sentences: int,
         given_names: str,
+        min_name_words: int,
+        max_lower_role_tokens: int,
+        max_age_tokens: int,
+        max_age_chars: int,
+        max_heading_lines: int,
     ):
         extensions.register()
         self.name = name
         self.max_name_tokens = max_name_tokens
         self.max_role_tokens = max_role_tokens
         self.max_pronoun_sentences = max_pronoun_sentences
+        self.min_name_words = min_name_words
+        self.max_lower_role_tokens = max_lower_role_tokens
+        self.max_age_tokens = max_age_tokens
+        self.max_age_chars = max_age_chars
+        self.max_heading_lines = max_heading_lines
         self.rule_files = {"rules": rules, "roles": roles, "given_names": given_names}
         self.load_rules()
 
@@ -142,6 +152,8 @@ class PeopleFinder(RuleFiles):
         spec = load_json(self.rule_files["rules"])
         self.place_words = frozenset(spec["place_words"])
         self.label_roles: dict[str, str] = spec["label_roles"]
+        #: words in a label, longest first: a label is read with its most words first
+        self.label_sizes = sorted({len(label.split()) for label in self.label_roles}, reverse=True)
         self.particles = frozenset(spec["name_particles"])
         self.honorifics: dict[str, str | None] = spec["honorifics"]
         self.pronouns: dict[str, str] = spec["pronouns"]
@@ -206,10 +218,10 @@ class PeopleFinder(RuleFiles):
                 )
                 anchor = (
                     self._role_at(release, tok.i, end)
-                    or _aged(doc, tok.i, end)
+                    or self._aged(doc, tok.i, end)
                     or self._label_role(doc, tok.i)
                 )
-                if end - tok.i >= 2 and not governed and anchor:
+                if end - tok.i >= self.min_name_words and not governed and anchor:
                     add(_Name(tok.i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
         kept: list[_Name] = []
@@ -289,11 +301,11 @@ class PeopleFinder(RuleFiles):
         )
 
     def _plausible(self, release: _Release, name: _Name) -> bool:
-        """An unanchored entity is a name when it has two words or more, none of which the
-        release also writes in lower case ("Migrant Smuggling", "Closing Address")."""
+        """An unanchored entity is a name when it has ``min_name_words`` words or more, none of
+        which the release also writes in lower case ("Migrant Smuggling", "Closing Address")."""
         doc = release.doc
         words = [t for t in doc[name.start : name.end] if not INITIAL.match(t.text)]
-        if len(words) < 2:
+        if len(words) < self.min_name_words:
             return False
         return not any(t.lower_ in release.lower_words for t in words)
 
@@ -312,7 +324,7 @@ class PeopleFinder(RuleFiles):
             return False  # words of a role, written in lower case elsewhere and with no name
             # the model sees: "Vice President, Public Policy", "(Independent Charge)"
         if person.role is not None or any(
-            n.anchored or _aged(doc, n.start, n.end) for n in person.names
+            n.anchored or self._aged(doc, n.start, n.end) for n in person.names
         ):
             return True
         named = {token_bounds(doc, n.start, n.end) for n in person.names}
@@ -546,7 +558,12 @@ class PeopleFinder(RuleFiles):
         if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(doc):
             nxt = doc[i + 1]
             return (not self._honorific(nxt) and nxt.pos_ != "DET") or tok.lower_ == "of"
-        return tok.is_lower and tok.pos_ in OPEN_FORM | {"DET", "NUM"} and i - first < 6
+        # lower-case words carry on a role only near its start ("law enforcement expert")
+        return (
+            tok.is_lower
+            and tok.pos_ in OPEN_FORM | {"DET", "NUM"}
+            and i - first < self.max_lower_role_tokens
+        )
 
     def _role_in(
         self, release: _Release, first: int, end: int, *, plural_ok: bool, comma: bool
@@ -622,7 +639,7 @@ class PeopleFinder(RuleFiles):
             k -= 1
         if k < 1 or doc[k].text != ":":
             return None
-        for size in (2, 1):
+        for size in self.label_sizes:
             label = " ".join(t.lower_ for t in doc[max(0, k - size) : k])
             if label in self.label_roles:
                 return _Role(self.label_roles[label], None)
@@ -635,10 +652,12 @@ class PeopleFinder(RuleFiles):
         text = doc_text(doc)
         line_start = text.rfind("\n", 0, doc[start].idx) + 1
         opening = text[line_start : doc[start].idx]
-        if not self.list_item.match(opening) or not (opening.strip() or _aged(doc, start, end)):
+        if not self.list_item.match(opening):
+            return None
+        if not (opening.strip() or self._aged(doc, start, end)):
             return None
         end = line_start - 1
-        for _ in range(20):
+        for _ in range(self.max_heading_lines):
             if end <= 0:
                 break
             begin = text.rfind("\n", 0, end) + 1
@@ -651,6 +670,22 @@ class PeopleFinder(RuleFiles):
                     return _Role(singular(word), None)
             return None
         return None
+
+    def _aged(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a
+        list line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
+        after = doc[end : end + 3]
+        if (
+            len(after) >= 2
+            and after[0].text == ","
+            and after[1].like_num
+            and len(after[1]) <= self.max_age_chars
+        ):
+            closed = len(after) == 2 or after[2].text in {",", "."} or "\n" in after[1].whitespace_
+            if closed or after[2].is_space:
+                return True
+        before = doc[max(0, start - self.max_age_tokens) : start]
+        return AGE_BEFORE.search(before.text) is not None
 
     # -- mentions by pronoun ------------------------------------------------------------------
 
@@ -705,17 +740,6 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     return not any(t is not None and is_capitalised(t) for t in (before, after))
-
-
-def _aged(doc: Doc, start: int, end: int) -> bool:
-    """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a list
-    line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
-    after = doc[end : end + 3]
-    if len(after) >= 2 and after[0].text == "," and after[1].like_num and len(after[1]) <= 3:
-        closed = len(after) == 2 or after[2].text in {",", "."} or "\n" in after[1].whitespace_
-        if closed or after[2].is_space:
-            return True
-    return AGE_BEFORE.search(doc[max(0, start - 5) : start].text) is not None
 
 
 def _canonical(person: _Person) -> str:
