@@ -82,30 +82,20 @@ class _Person:
 
 @dataclass(frozen=True, slots=True)
 class _Release:
-    """What the finder looks up in one release, computed once per document."""
+    """What the finder looks up in one release, computed once per document (``doc[i]`` makes
+    a new ``Token`` each time, and the finder tests every token for a name or an honorific):
+    read with ``PeopleFinder._read``."""
 
     doc: Doc
+    tokens: list[Token]  # ``doc[i]``
+    words: list[str]  # ``doc[i].text``
+    lowers: list[str]  # ``doc[i].lower_``
+    honorific: list[bool]  # ``PeopleFinder._honorific`` of each word
+    name_word: list[bool]  # ``PeopleFinder._name_word`` of each token
     starts: frozenset[int]  # tokens that start a sentence
     org_at: dict[int, Organisation]  # organisation by the start of each of its mentions
     org_tokens: frozenset[int]  # tokens inside an organisation's mention
     lower_words: frozenset[str]  # words the release writes in lower case
-
-    @classmethod
-    def read(cls, doc: Doc) -> _Release:
-        orgs = doc._.organisations or []
-        return cls(
-            doc=doc,
-            starts=sentence_starts(doc),
-            org_at={s: org for org in orgs for s, _ in org.mentions},
-            org_tokens=frozenset(
-                tok.i
-                for org in orgs
-                for s, e in org.mentions
-                if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
-                for tok in span
-            ),
-            lower_words=frozenset(t.text for t in doc if t.is_lower),
-        )
 
 
 @Language.factory(
@@ -168,7 +158,7 @@ class PeopleFinder(RuleFiles):
         self.roles = RoleLexicon.load(self.rule_files["roles"])
 
     def __call__(self, doc: Doc) -> Doc:
-        release = _Release.read(doc)
+        release = self._read(doc)
         case = LineCase(doc_text(doc))
         names = [
             n
@@ -181,9 +171,34 @@ class PeopleFinder(RuleFiles):
         self._roles(release, people)
         self._surnames(release, people, case)
         people = [p for p in people if self._is_person(release, p)]
-        self._pronouns(doc, people)
+        self._pronouns(release, people)
         doc._.people = [self._record(doc, p) for p in people]
         return doc
+
+    def _read(self, doc: Doc) -> _Release:
+        tokens = list(doc)
+        words = [t.text for t in tokens]
+        lowers = [t.lower_ for t in tokens]
+        honorific = [self._honorific(word) for word in words]
+        orgs = doc._.organisations or []
+        return _Release(
+            doc=doc,
+            tokens=tokens,
+            words=words,
+            lowers=lowers,
+            honorific=honorific,
+            name_word=[self._name_word(tokens, honorific, i) for i in range(len(tokens))],
+            starts=sentence_starts(doc),
+            org_at={s: org for org in orgs for s, _ in org.mentions},
+            org_tokens=frozenset(
+                tok.i
+                for org in orgs
+                for s, e in org.mentions
+                if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
+                for tok in span
+            ),
+            lower_words=frozenset(t.text for t in tokens if t.is_lower),
+        )
 
     # -- names ----------------------------------------------------------------------------
 
@@ -202,33 +217,33 @@ class PeopleFinder(RuleFiles):
 
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                add(self._from_entity(doc, ent))
+                add(self._from_entity(release, ent))
         chain_end = 0  # honorifics inside a chain already read give the same name
-        for tok in doc:
-            if self._honorific(tok):
-                if tok.i < chain_end:
+        for i, honorific in enumerate(release.honorific):
+            if honorific:
+                if i < chain_end:
                     continue
-                start = chain_end = self._after_honorifics(doc, tok.i)
-                if end := self._name_end(doc, start):
-                    add(_Name(start, end, True, self._honorific_text(doc, tok.i, start)))
-            elif self._run_starts(doc, tok.i) and (end := self._name_end(doc, tok.i)):
+                start = chain_end = self._after_honorifics(release, i)
+                if end := self._name_end(release, start):
+                    add(_Name(start, end, True, self._honorific_text(doc, i, start)))
+            elif self._run_starts(release, i) and (end := self._name_end(release, i)):
                 # "Minister of External Affairs": the object of a role, not a name
-                governed = tok.i > 0 and (
-                    doc[tok.i - 1].lower_ in ROLE_JOINERS or doc[tok.i - 1].text in GLUE
+                governed = i > 0 and (
+                    release.lowers[i - 1] in ROLE_JOINERS or release.words[i - 1] in GLUE
                 )
                 anchor = (
-                    self._role_at(release, tok.i, end)
-                    or self._aged(doc, tok.i, end)
-                    or self._label_role(doc, tok.i)
+                    self._role_at(release, i, end)
+                    or self._aged(doc, i, end)
+                    or self._label_role(doc, i)
                 )
-                if end - tok.i >= self.min_name_words and not governed and anchor:
-                    add(_Name(tok.i, end, True))
+                if end - i >= self.min_name_words and not governed and anchor:
+                    add(_Name(i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
         kept: list[_Name] = []
         for name in names:
             if kept and name.start < kept[-1].end:
                 continue
-            if name.end < len(doc) and self._honorific(doc[name.end]):
+            if name.end < len(doc) and release.honorific[name.end]:
                 continue  # a title before an honorific: "Guru Krishna Shri Shri Premananda"
             if self._before_role(doc, name):
                 continue  # a place before a role: "Diamond Bar Councilwoman Ling Ling Chang"
@@ -244,49 +259,52 @@ class PeopleFinder(RuleFiles):
         nxt = doc[name.end]
         return is_capitalised(nxt) and self.roles.is_head(nxt) and same_line(doc[name.end - 1], nxt)
 
-    def _run_starts(self, doc: Doc, i: int) -> bool:
+    def _run_starts(self, release: _Release, i: int) -> bool:
         """Whether a run of name words starts at ``doc[i]``."""
-        return self._name_word(doc[i]) and (i == 0 or not self._name_word(doc[i - 1]))
+        return release.name_word[i] and (i == 0 or not release.name_word[i - 1])
 
-    def _from_entity(self, doc: Doc, ent: Span) -> _Name | None:
+    def _from_entity(self, release: _Release, ent: Span) -> _Name | None:
         """A PERSON entity without leading honorifics and role words or trailing possessive."""
         start, honorific = ent.start, None
         while start < ent.end and (
-            self._honorific(doc[start])
-            or doc[start].text in {".", "the", "The"}
-            or self.roles.is_role_word(doc[start])
+            release.honorific[start]
+            or release.words[start] in {".", "the", "The"}
+            or self.roles.is_role_word(release.tokens[start])
         ):
-            if self._honorific(doc[start]):
-                honorific = self._honorific_text(doc, start, start + 1)
+            if release.honorific[start]:
+                honorific = self._honorific_text(release.doc, start, start + 1)
             start += 1
-        end = self._name_end(doc, start)
+        end = self._name_end(release, start)
         if end is None or end > ent.end + 1:
             return None
         return _Name(start, min(end, ent.end), honorific is not None, honorific)
 
-    def _name_end(self, doc: Doc, start: int) -> int | None:
+    def _name_end(self, release: _Release, start: int) -> int | None:
         """End of the name starting at ``doc[start]``: name words and initials on one line, the
         last one a word ("Ajay K. Sood", "Eileen O’Neill Burke")."""
+        words, tokens = release.words, release.tokens
         end = start
-        while end < len(doc) and end - start < self.max_name_tokens and self._name_word(doc[end]):
-            if end > start and not same_line(doc[end - 1], doc[end]):
+        while end < len(words) and end - start < self.max_name_tokens and release.name_word[end]:
+            if end > start and not same_line(tokens[end - 1], tokens[end]):
                 break
             end += 1
-        while end > start and INITIAL.match(doc[end - 1].text):
+        while end > start and INITIAL.match(words[end - 1]):
             end -= 1
-        if end == start or doc[start].text in self.not_name:
+        if end == start or words[start] in self.not_name:
             return None
         return end
 
-    def _name_word(self, tok: Token) -> bool:
+    def _name_word(self, tokens: list[Token], honorific: list[bool], i: int) -> bool:
+        """Whether ``tokens[i]`` can be a word of a name (``honorific``: which tokens are
+        honorifics)."""
+        tok = tokens[i]
         text = tok.text
         if text in self.particles:  # "Haitham bin Tarik", "Maria de Lourdes Perales"
-            doc = tok.doc
-            inside = 0 < tok.i < len(doc) - 1
-            return inside and is_capitalised(doc[tok.i - 1]) and is_capitalised(doc[tok.i + 1])
+            inside = 0 < i < len(tokens) - 1
+            return inside and is_capitalised(tokens[i - 1]) and is_capitalised(tokens[i + 1])
         if not text[:1].isupper():
             return False
-        if tok.lower_ == "charge" and tok.i and in_charge(tok.doc, tok.i - 1):
+        if tok.lower_ == "charge" and i and in_charge(tok.doc, i - 1):
             return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
@@ -296,7 +314,7 @@ class PeopleFinder(RuleFiles):
         return (
             plain.isalpha()
             and text not in self.not_name
-            and not self._honorific(tok)
+            and not honorific[i]
             and not self.roles.is_head(tok)
         )
 
@@ -333,13 +351,12 @@ class PeopleFinder(RuleFiles):
                 return True  # "Sifuentes would go to bars"
         return given
 
-    def _honorific(self, tok: Token) -> bool:
-        text = tok.text
-        return text[:1].isupper() and text.lower().rstrip(".") in self.honorifics
+    def _honorific(self, word: str) -> bool:
+        return word[:1].isupper() and word.lower().rstrip(".") in self.honorifics
 
-    def _after_honorifics(self, doc: Doc, i: int) -> int:
+    def _after_honorifics(self, release: _Release, i: int) -> int:
         """First token after a chain of honorifics and their dots ("Lt. Gen. Dr. Madhuri")."""
-        while i < len(doc) and (self._honorific(doc[i]) or doc[i].text == "."):
+        while i < len(release.words) and (release.honorific[i] or release.words[i] == "."):
             i += 1
         return i
 
@@ -382,12 +399,13 @@ class PeopleFinder(RuleFiles):
         named = sorted((n.start, id(p)) for p in people for n in p.names)
         last_named: dict[int, int] = {}  # id(person) -> token of its latest full mention so far
         k = 0
-        for tok in doc:
-            while k < len(named) and named[k][0] <= tok.i:
+        for i, word in enumerate(release.words):
+            if word not in owners or i in taken or i in release.org_tokens:
+                continue
+            while k < len(named) and named[k][0] <= i:
                 last_named[named[k][1]] = named[k][0]
                 k += 1
-            if tok.text not in owners or tok.i in taken or tok.i in release.org_tokens:
-                continue
+            tok = release.tokens[i]
             if in_boilerplate(doc, tok.idx, tok.idx + len(tok)) or case.shouting_at(tok.idx):
                 continue
             person = max(owners[tok.text], key=lambda p: last_named.get(id(p), -1))
@@ -470,42 +488,46 @@ class PeopleFinder(RuleFiles):
     def _role_before(self, release: _Release, start: int, floor: int) -> _Role | None:
         """A role right before a name: "Director General FIA Wajid Zia", "The Governor of
         Assam, Laxman Prasad Acharya", "DMV employee Carlisha Haywood"."""
-        doc = release.doc
+        words = release.words
         k = start
-        while k > 0 and (self._honorific(doc[k - 1]) or doc[k - 1].text == "."):
+        while k > 0 and (release.honorific[k - 1] or words[k - 1] == "."):
             k -= 1
-        if k > 0 and doc[k - 1].text == "," and k > 1:
+        if k > 0 and words[k - 1] == "," and k > 1:
             k -= 1  # "Union Health Minister, Shri Jagat Prakash Nadda"
-        end = k if doc[k - 1 if k else 0].text != "," else k - 1
+        end = k if words[k - 1 if k else 0] != "," else k - 1
         first = self._phrase_start(release, end, floor)
         if first >= end:
             return None
         return self._role_in(
-            release, first, end, plural_ok=True, comma=end < start and doc[end].text == ","
+            release, first, end, plural_ok=True, comma=end < start and words[end] == ","
         )
 
     def _phrase_start(self, release: _Release, end: int, floor: int) -> int:
         """Start of the run of role and name words (and joiners) ending before ``end``, not
         before token ``floor``."""
-        doc = release.doc
+        tokens, lowers = release.tokens, release.lowers
         j = end
-        while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
-            tok = doc[j - 1]
-            if tok.text in {"(", ")"} or tok.text in POSSESSIVE or tok.text in GLUE:
+        while (
+            j > floor
+            and end - j < self.max_role_tokens
+            and same_line(tokens[j - 1], tokens[end - 1])
+        ):
+            word = release.words[j - 1]
+            if word in {"(", ")"} or word in POSSESSIVE or word in GLUE:
                 j -= 1
-            elif tok.text == "," and j >= 3 and doc[j - 3].lower_ == "of" and doc[j].is_title:
-                if not any(t.lower_ in {"and", "&"} for t in doc[j:end]):
+            elif word == "," and j >= 3 and lowers[j - 3] == "of" and tokens[j].is_title:
+                if not any(w in {"and", "&"} for w in lowers[j:end]):
                     break
                 j -= 1  # "Minister of Ports, Shipping & Waterways"
-            elif self._honorific(tok):
+            elif release.honorific[j - 1]:
                 break
-            elif self._role_or_name_word(release, tok) or (
-                tok.lower_ in ROLE_JOINERS and j >= 2 and not doc[j - 2].is_punct
+            elif self._role_or_name_word(release, tokens[j - 1]) or (
+                lowers[j - 1] in ROLE_JOINERS and j >= 2 and not tokens[j - 2].is_punct
             ):
                 j -= 1
             else:
                 break
-        while j < end and (doc[j].lower_ in ROLE_JOINERS or doc[j].is_punct):
+        while j < end and (lowers[j] in ROLE_JOINERS or tokens[j].is_punct):
             j += 1
         return j
 
@@ -518,46 +540,49 @@ class PeopleFinder(RuleFiles):
     def _role_after(self, release: _Release, end: int) -> _Role | None:
         """A role after a name: ", UNODC Country Representative", ", 42, is the father of both
         victims", ", law enforcement expert from FIA"."""
-        doc = release.doc
+        tokens, words, lowers = release.tokens, release.words, release.lowers
         k = end
         if (
-            k + 2 < len(doc)
-            and doc[k].text == ","
-            and doc[k + 1].like_num
-            and doc[k + 2].text == ","
+            k + 2 < len(tokens)
+            and words[k] == ","
+            and tokens[k + 1].like_num
+            and words[k + 2] == ","
         ):
             k += 2  # ", 42,"
-        if k < len(doc) and doc[k].text == ",":
+        if k < len(tokens) and words[k] == ",":
             k += 1
-        if k + 1 < len(doc) and doc[k].lower_ in self.copulas and doc[k + 1].pos_ == "DET":
+        if k + 1 < len(tokens) and lowers[k] in self.copulas and tokens[k + 1].pos_ == "DET":
             k += 2
         elif k == end:
             return None
-        while k + 1 < len(doc) and self._honorific(doc[k]) and doc[k + 1].text != ",":
+        while k + 1 < len(tokens) and release.honorific[k] and words[k + 1] != ",":
             k += 1  # ", Hon’ble Minister for Tribal Affairs": a title of the role
         stop = k
         while (
-            stop < len(doc) and stop - k < self.max_role_tokens and self._role_token(doc, stop, k)
+            stop < len(tokens)
+            and stop - k < self.max_role_tokens
+            and self._role_token(release, stop, k)
         ):
             stop += 1
-        if stop < len(doc) and (self._honorific(doc[stop]) or self._name_word(doc[stop])):
+        if stop < len(tokens) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
             role.organisation = self._org_after(release, k, stop)
         return role
 
-    def _role_token(self, doc: Doc, i: int, first: int) -> bool:
-        tok = doc[i]
-        if i > first and not same_line(doc[i - 1], tok):
+    def _role_token(self, release: _Release, i: int, first: int) -> bool:
+        tokens = release.tokens
+        tok = tokens[i]
+        if i > first and not same_line(tokens[i - 1], tok):
             return False
         if tok.text in POSSESSIVE or (tok.text in GLUE and i > first):
             return True
-        if self.roles.is_role_word(tok) or (is_capitalised(tok) and not self._honorific(tok)):
+        if self.roles.is_role_word(tok) or (is_capitalised(tok) and not release.honorific[i]):
             return True
-        if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(doc):
-            nxt = doc[i + 1]
-            return (not self._honorific(nxt) and nxt.pos_ != "DET") or tok.lower_ == "of"
+        if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            return (not release.honorific[i + 1] and nxt.pos_ != "DET") or tok.lower_ == "of"
         # lower-case words carry on a role only near its start ("law enforcement expert")
         return (
             tok.is_lower
@@ -689,17 +714,21 @@ class PeopleFinder(RuleFiles):
 
     # -- mentions by pronoun ------------------------------------------------------------------
 
-    def _pronouns(self, doc: Doc, people: list[_Person]) -> None:
+    def _pronouns(self, release: _Release, people: list[_Person]) -> None:
         """Resolve he/she/his/her to the nearest person mentioned before it, within a few
         sentences, whose gender is that of the pronoun or still unknown (then learnt)."""
         if not people:
             return
+        doc = release.doc
         starts = [sent.start_char for sent in doc.sents]
         timeline = sorted(((s, p) for p in people for s, _ in p.mentions), key=lambda x: x[0])
         offsets = [s for s, _ in timeline]
-        for tok in doc:
-            gender = self.pronouns.get(tok.lower_)
-            if gender is None or in_boilerplate(doc, tok.idx, tok.idx + len(tok)):
+        for i, lower in enumerate(release.lowers):
+            gender = self.pronouns.get(lower)
+            if gender is None:
+                continue
+            tok = release.tokens[i]
+            if in_boilerplate(doc, tok.idx, tok.idx + len(tok)):
                 continue
             here = bisect.bisect_right(starts, tok.idx) - 1
             for k in range(bisect.bisect_left(offsets, tok.idx) - 1, -1, -1):
