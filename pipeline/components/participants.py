@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.language import Language
+from spacy.symbols import ADP, VERB
 from spacy.tokens import Doc, Span, Token
 
 from pressx.components import extensions
@@ -39,6 +40,8 @@ MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 CLIMB_DEPS = {"conj", "appos", "pobj", "prep", "compound", "nmod", "npadvmod"}
 CLIMB_DEPS |= {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 AGENCY_ENTS = {"NORP", "GPE"}
+#: Parts of speech (``Token.pos``) of the words a role naming one person may follow.
+GOVERNING_POS = frozenset({VERB, ADP})
 
 
 def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -173,7 +176,7 @@ class Names:
     def read(cls, doc: Doc, quantity_words: frozenset[str]) -> Names:
         person_ends = person_name_ends(doc)
         tokens, lowers, apposed, starts = [], [], [], []
-        previous, previous_pos = "", ""  # the token before, in the sentence before or not
+        previous, governing = "", False  # the token before (in this sentence or the one before)
         for sent in doc.sents:
             governed = []  # after a verb or a preposition: a role may start there
             last_apposed = -1
@@ -187,9 +190,9 @@ class Names:
                     apposed.append(last_apposed := tok.i)
                 if tok.like_num or lower in quantity_words or tok.idx in person_ends:
                     starts.append(tok.i)
-                elif previous_pos in {"VERB", "ADP"}:
+                elif governing:
                     governed.append(tok.i)
-                previous, previous_pos = tok.text, tok.pos_
+                previous, governing = lower, tok.pos in GOVERNING_POS
             # the name comes after the role, in its sentence (``named_role``)
             starts += [i for i in governed if i + 1 < last_apposed]
         return cls(

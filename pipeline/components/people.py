@@ -83,11 +83,11 @@ class _Person:
 @dataclass(frozen=True, slots=True)
 class _Release:
     """What the finder looks up in one release, computed once per document (``doc[i]`` makes
-    a new ``Token`` each time, and the finder tests every token for a name or an honorific):
-    read with ``PeopleFinder._read``."""
+    a new ``Token`` each time, and the finder tests every token for a name or an honorific;
+    a list of the tokens themselves would cost as much to keep): read with
+    ``PeopleFinder._read``."""
 
     doc: Doc
-    tokens: list[Token]  # ``doc[i]``
     words: list[str]  # ``doc[i].text``
     lowers: list[str]  # ``doc[i].lower_``
     honorific: list[bool]  # ``PeopleFinder._honorific`` of each word
@@ -176,28 +176,30 @@ class PeopleFinder(RuleFiles):
         return doc
 
     def _read(self, doc: Doc) -> _Release:
-        tokens = list(doc)
-        words = [t.text for t in tokens]
-        lowers = [t.lower_ for t in tokens]
-        honorific = [self._honorific(word) for word in words]
+        """The release's tokens, their words and tests, and its organisations (``_Release``)."""
+        words, lowers, lower_words = [], [], set()
+        for tok in doc:
+            words.append(tok.text)
+            lowers.append(tok.lower_)
+            if tok.is_lower:
+                lower_words.add(tok.text)
         orgs = doc._.organisations or []
         return _Release(
             doc=doc,
-            tokens=tokens,
             words=words,
             lowers=lowers,
-            honorific=honorific,
-            name_word=[self._name_word(tokens, honorific, i) for i in range(len(tokens))],
+            honorific=[self._honorific(word) for word in words],
+            name_word=[self._name_word(doc, words, lowers, i) for i in range(len(words))],
             starts=sentence_starts(doc),
             org_at={s: org for org in orgs for s, _ in org.mentions},
             org_tokens=frozenset(
-                tok.i
+                i
                 for org in orgs
                 for s, e in org.mentions
                 if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
-                for tok in span
+                for i in range(span.start, span.end)
             ),
-            lower_words=frozenset(t.text for t in tokens if t.is_lower),
+            lower_words=frozenset(lower_words),
         )
 
     # -- names ----------------------------------------------------------------------------
@@ -231,12 +233,13 @@ class PeopleFinder(RuleFiles):
                 governed = i > 0 and (
                     release.lowers[i - 1] in ROLE_JOINERS or release.words[i - 1] in GLUE
                 )
-                anchor = (
+                if end - i < self.min_name_words or governed:
+                    continue
+                if (
                     self._role_at(release, i, end)
-                    or self._aged(doc, i, end)
-                    or self._label_role(doc, i)
-                )
-                if end - i >= self.min_name_words and not governed and anchor:
+                    or self._aged(release, i, end)
+                    or self._label_role(release, i)
+                ):
                     add(_Name(i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
         kept: list[_Name] = []
@@ -269,7 +272,7 @@ class PeopleFinder(RuleFiles):
         while start < ent.end and (
             release.honorific[start]
             or release.words[start] in {".", "the", "The"}
-            or self.roles.is_role_word(release.tokens[start])
+            or self.roles.is_role_word(release.doc[start])
         ):
             if release.honorific[start]:
                 honorific = self._honorific_text(release.doc, start, start + 1)
@@ -282,10 +285,10 @@ class PeopleFinder(RuleFiles):
     def _name_end(self, release: _Release, start: int) -> int | None:
         """End of the name starting at ``doc[start]``: name words and initials on one line, the
         last one a word ("Ajay K. Sood", "Eileen O’Neill Burke")."""
-        words, tokens = release.words, release.tokens
+        words, doc = release.words, release.doc
         end = start
         while end < len(words) and end - start < self.max_name_tokens and release.name_word[end]:
-            if end > start and not same_line(tokens[end - 1], tokens[end]):
+            if end > start and not same_line(doc[end - 1], doc[end]):
                 break
             end += 1
         while end > start and INITIAL.match(words[end - 1]):
@@ -294,17 +297,16 @@ class PeopleFinder(RuleFiles):
             return None
         return end
 
-    def _name_word(self, tokens: list[Token], honorific: list[bool], i: int) -> bool:
-        """Whether ``tokens[i]`` can be a word of a name (``honorific``: which tokens are
-        honorifics)."""
-        tok = tokens[i]
-        text = tok.text
+    def _name_word(self, doc: Doc, words: list[str], lowers: list[str], i: int) -> bool:
+        """Whether ``doc[i]`` can be a word of a name (``words``, ``lowers``: the text and lower
+        case of each token)."""
+        text = words[i]
         if text in self.particles:  # "Haitham bin Tarik", "Maria de Lourdes Perales"
-            inside = 0 < i < len(tokens) - 1
-            return inside and is_capitalised(tokens[i - 1]) and is_capitalised(tokens[i + 1])
+            inside = 0 < i < len(doc) - 1
+            return inside and is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1])
         if not text[:1].isupper():
             return False
-        if tok.lower_ == "charge" and i and in_charge(tok.doc, i - 1):
+        if lowers[i] == "charge" and i and in_charge(doc, i - 1):
             return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
@@ -314,8 +316,8 @@ class PeopleFinder(RuleFiles):
         return (
             plain.isalpha()
             and text not in self.not_name
-            and not honorific[i]
-            and not self.roles.is_head(tok)
+            and not self._honorific(text)
+            and not self.roles.has_head(lowers[i])
         )
 
     def _plausible(self, release: _Release, name: _Name) -> bool:
@@ -342,7 +344,7 @@ class PeopleFinder(RuleFiles):
             return False  # words of a role, written in lower case elsewhere and with no name
             # the model sees: "Vice President, Public Policy", "(Independent Charge)"
         if person.role is not None or any(
-            n.anchored or self._aged(doc, n.start, n.end) for n in person.names
+            n.anchored or self._aged(release, n.start, n.end) for n in person.names
         ):
             return True
         named = {token_bounds(doc, n.start, n.end) for n in person.names}
@@ -405,7 +407,7 @@ class PeopleFinder(RuleFiles):
             while k < len(named) and named[k][0] <= i:
                 last_named[named[k][1]] = named[k][0]
                 k += 1
-            tok = release.tokens[i]
+            tok = release.doc[i]
             if in_boilerplate(doc, tok.idx, tok.idx + len(tok)) or case.shouting_at(tok.idx):
                 continue
             person = max(owners[tok.text], key=lambda p: last_named.get(id(p), -1))
@@ -433,7 +435,7 @@ class PeopleFinder(RuleFiles):
             ):
                 role = shared
             if role is None:
-                role = self._list_role(doc, start, end) or self._label_role(doc, start)
+                role = self._list_role(release, start, end) or self._label_role(release, start)
             if role is not None:
                 canonical = clean_name(doc[start:end].text) == _canonical(person)
                 found.setdefault(id(person), []).append((canonical, role))
@@ -505,29 +507,25 @@ class PeopleFinder(RuleFiles):
     def _phrase_start(self, release: _Release, end: int, floor: int) -> int:
         """Start of the run of role and name words (and joiners) ending before ``end``, not
         before token ``floor``."""
-        tokens, lowers = release.tokens, release.lowers
+        doc, lowers = release.doc, release.lowers
         j = end
-        while (
-            j > floor
-            and end - j < self.max_role_tokens
-            and same_line(tokens[j - 1], tokens[end - 1])
-        ):
+        while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
             word = release.words[j - 1]
             if word in {"(", ")"} or word in POSSESSIVE or word in GLUE:
                 j -= 1
-            elif word == "," and j >= 3 and lowers[j - 3] == "of" and tokens[j].is_title:
+            elif word == "," and j >= 3 and lowers[j - 3] == "of" and doc[j].is_title:
                 if not any(w in {"and", "&"} for w in lowers[j:end]):
                     break
                 j -= 1  # "Minister of Ports, Shipping & Waterways"
             elif release.honorific[j - 1]:
                 break
-            elif self._role_or_name_word(release, tokens[j - 1]) or (
-                lowers[j - 1] in ROLE_JOINERS and j >= 2 and not tokens[j - 2].is_punct
+            elif self._role_or_name_word(release, doc[j - 1]) or (
+                lowers[j - 1] in ROLE_JOINERS and j >= 2 and not doc[j - 2].is_punct
             ):
                 j -= 1
             else:
                 break
-        while j < end and (lowers[j] in ROLE_JOINERS or tokens[j].is_punct):
+        while j < end and (lowers[j] in ROLE_JOINERS or doc[j].is_punct):
             j += 1
         return j
 
@@ -540,31 +538,26 @@ class PeopleFinder(RuleFiles):
     def _role_after(self, release: _Release, end: int) -> _Role | None:
         """A role after a name: ", UNODC Country Representative", ", 42, is the father of both
         victims", ", law enforcement expert from FIA"."""
-        tokens, words, lowers = release.tokens, release.words, release.lowers
+        doc, words, lowers = release.doc, release.words, release.lowers
         k = end
-        if (
-            k + 2 < len(tokens)
-            and words[k] == ","
-            and tokens[k + 1].like_num
-            and words[k + 2] == ","
-        ):
+        if k + 2 < len(doc) and words[k] == "," and doc[k + 1].like_num and words[k + 2] == ",":
             k += 2  # ", 42,"
-        if k < len(tokens) and words[k] == ",":
+        if k < len(doc) and words[k] == ",":
             k += 1
-        if k + 1 < len(tokens) and lowers[k] in self.copulas and tokens[k + 1].pos_ == "DET":
+        if k + 1 < len(doc) and lowers[k] in self.copulas and doc[k + 1].pos_ == "DET":
             k += 2
         elif k == end:
             return None
-        while k + 1 < len(tokens) and release.honorific[k] and words[k + 1] != ",":
+        while k + 1 < len(doc) and release.honorific[k] and words[k + 1] != ",":
             k += 1  # ", Hon’ble Minister for Tribal Affairs": a title of the role
         stop = k
         while (
-            stop < len(tokens)
+            stop < len(doc)
             and stop - k < self.max_role_tokens
             and self._role_token(release, stop, k)
         ):
             stop += 1
-        if stop < len(tokens) and (release.honorific[stop] or release.name_word[stop]):
+        if stop < len(doc) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
@@ -572,16 +565,16 @@ class PeopleFinder(RuleFiles):
         return role
 
     def _role_token(self, release: _Release, i: int, first: int) -> bool:
-        tokens = release.tokens
-        tok = tokens[i]
-        if i > first and not same_line(tokens[i - 1], tok):
+        doc = release.doc
+        tok = doc[i]
+        if i > first and not same_line(doc[i - 1], tok):
             return False
         if tok.text in POSSESSIVE or (tok.text in GLUE and i > first):
             return True
         if self.roles.is_role_word(tok) or (is_capitalised(tok) and not release.honorific[i]):
             return True
-        if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(tokens):
-            nxt = tokens[i + 1]
+        if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(doc):
+            nxt = doc[i + 1]
             return (not release.honorific[i + 1] and nxt.pos_ != "DET") or tok.lower_ == "of"
         # lower-case words carry on a role only near its start ("law enforcement expert")
         return (
@@ -656,30 +649,30 @@ class PeopleFinder(RuleFiles):
         between = doc[previous_end:start]
         return 0 < len(between) <= 2 and all(t.text in {",", "and"} for t in between)
 
-    def _label_role(self, doc: Doc, start: int) -> _Role | None:
+    def _label_role(self, release: _Release, start: int) -> _Role | None:
         """The role a label before the name gives: "Contact: Kimberlee Leach", "Contact:" on the
         line above, "Author: Amy McKenzie" (``label_roles``)."""
         k = start - 1
-        while k >= 0 and doc[k].is_space:
+        while k >= 0 and release.doc[k].is_space:
             k -= 1
-        if k < 1 or doc[k].text != ":":
+        if k < 1 or release.words[k] != ":":
             return None
         for size in self.label_sizes:
-            label = " ".join(t.lower_ for t in doc[max(0, k - size) : k])
+            label = " ".join(release.lowers[max(0, k - size) : k])
             if label in self.label_roles:
                 return _Role(self.label_roles[label], None)
         return None
 
-    def _list_role(self, doc: Doc, start: int, end: int) -> _Role | None:
+    def _list_role(self, release: _Release, start: int, end: int) -> _Role | None:
         """The role a list item takes from its heading: a numbered item under "DEFENDANT
         ADDENDUM:", or a name and an age on a line of their own under "The defendants charged
         are listed below:"."""
-        text = doc_text(doc)
-        line_start = text.rfind("\n", 0, doc[start].idx) + 1
-        opening = text[line_start : doc[start].idx]
+        text, at = doc_text(release.doc), release.doc[start].idx
+        line_start = text.rfind("\n", 0, at) + 1
+        opening = text[line_start:at]
         if not self.list_item.match(opening):
             return None
-        if not (opening.strip() or self._aged(doc, start, end)):
+        if not (opening.strip() or self._aged(release, start, end)):
             return None
         end = line_start - 1
         for _ in range(self.max_heading_lines):
@@ -696,21 +689,26 @@ class PeopleFinder(RuleFiles):
             return None
         return None
 
-    def _aged(self, doc: Doc, start: int, end: int) -> bool:
+    def _aged(self, release: _Release, start: int, end: int) -> bool:
         """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a
         list line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
-        after = doc[end : end + 3]
+        doc, words = release.doc, release.words
         if (
-            len(after) >= 2
-            and after[0].text == ","
-            and after[1].like_num
-            and len(after[1]) <= self.max_age_chars
+            end + 1 < len(words)
+            and words[end] == ","
+            and doc[end + 1].like_num
+            and len(words[end + 1]) <= self.max_age_chars
         ):
-            closed = len(after) == 2 or after[2].text in {",", "."} or "\n" in after[1].whitespace_
-            if closed or after[2].is_space:
+            closed = (
+                end + 2 == len(words)
+                or words[end + 2] in {",", "."}
+                or "\n" in doc[end + 1].whitespace_
+            )
+            if closed or doc[end + 2].is_space:
                 return True
-        before = doc[max(0, start - self.max_age_tokens) : start]
-        return AGE_BEFORE.search(before.text) is not None
+        # the text from the first token read to the name (the space before it: ``\s*$``)
+        first = doc[max(0, start - self.max_age_tokens)].idx
+        return AGE_BEFORE.search(doc_text(doc)[first : doc[start].idx]) is not None
 
     # -- mentions by pronoun ------------------------------------------------------------------
 
@@ -727,7 +725,7 @@ class PeopleFinder(RuleFiles):
             gender = self.pronouns.get(lower)
             if gender is None:
                 continue
-            tok = release.tokens[i]
+            tok = release.doc[i]
             if in_boilerplate(doc, tok.idx, tok.idx + len(tok)):
                 continue
             here = bisect.bisect_right(starts, tok.idx) - 1
