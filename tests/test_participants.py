@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from pressx.text.numbers import number_value
 from tests.test_count_tables import LWE, RECOMMENDED  # archive tables
@@ -604,3 +605,38 @@ def test_a_wide_table_without_row_totals_is_not_read_as_people(make_doc):
         "17 6 300 Total 55 39 11849 Annexure-II follows."
     )
     assert [p.count for p in make_doc(text)._.participants] == []
+
+
+# (setting, value, text, counts as (count, is_total, description) by default, changed)
+SETTINGS = [
+    (  # pib_india/2207272: "of whom" is two tokens, read in a window of one no more
+        "max_cue_tokens",
+        1,
+        "A special job fair organised on 16 December witnessed participation from 157 Divyang "
+        "youth, of whom 99 were shortlisted and several received on-the-spot job offers from "
+        "reputed companies.",
+        [(157, True, "Divyang youth"), (99, False, "youth shortlisted")],
+        [(157, False, "Divyang youth"), (99, False, "youth shortlisted")],
+    ),
+    (  # an archive table (test_count_tables): the row labels "ST Civil Engineering", ...
+        "max_label_words",
+        1,
+        RECOMMENDED,
+        [
+            (202, False, "candidates, ST Civil Engineering"),
+            (61, False, "candidates, Mechanical Engg."),
+        ],
+        [(202, False, "candidates, Engineering"), (61, False, "candidates, Engg.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("setting", "value", "text", "default", "changed"), SETTINGS)
+def test_settings_are_honoured(make_doc, setting, value, text, default, changed):
+    doc = make_doc(text)
+    counts = [(p.count, p.is_total, p.description) for p in doc._.participants]
+    assert counts[: len(default)] == default
+    # built in a blank pipeline: create_pipe would replace the shared pipeline's config
+    component = spacy.blank("en").create_pipe("pressx_participants", config={setting: value})
+    counts = [(p.count, p.is_total, p.description) for p in component(doc)._.participants]
+    assert counts[: len(changed)] == changed

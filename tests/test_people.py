@@ -4,6 +4,7 @@ role belongs to, surname/role/pronoun mentions, ids stable across releases."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
 
 def _people(doc):
@@ -153,3 +154,68 @@ def test_person_ids_stable_across_seed_releases(corpus_docs):
 def test_common_words_are_not_people(make_doc, text):
     names = set(_people(make_doc(text)))
     assert not names & {"Migrant Smuggling", "Closing Address"}
+
+
+# (setting, value, text, people as (name, role) by default, with the setting changed)
+SETTINGS = [
+    (  # kings_ny/2026_05_11_fifteen-alleged-members-...: the heading is two lines up
+        "max_heading_lines",
+        1,
+        "DEFENDANT ADDENDUM:\nFOG/Koney Sides members\n1. Randy Belle, 18\n2. Kristian "
+        "Blackstock, 17",
+        [("Randy Belle", "defendant"), ("Kristian Blackstock", "defendant")],
+        [("Randy Belle", None), ("Kristian Blackstock", None)],
+    ),
+    (  # san_diego_ca/news_10-charged-organized-insurance-fraud-ring
+        "max_age_chars",
+        1,
+        "The defendants include:\nMichael Cusi, 32, of San Diego\nFrancisco Javier Rodriguez, 33, "
+        "of Chula Vista",
+        [("Michael Cusi", "defendant"), ("Francisco Javier Rodriguez", "defendant")],
+        [("Michael Cusi", None)],
+    ),
+    (  # miami_dade_fl/press-release_for-immediate-release-two-caregivers-charged-...
+        "max_age_tokens",
+        1,
+        "State Attorney Katherine Fernandez Rundle and Hialeah Police Chief George Fuente "
+        "announce the arrests of\n49-year-old Anntoinette Deloris Woods\nand her",
+        [
+            ("Katherine Fernandez Rundle", "State Attorney"),
+            ("George Fuente", "Hialeah Police Chief"),
+            ("Anntoinette Deloris Woods", None),
+        ],
+        [
+            ("Katherine Fernandez Rundle", "State Attorney"),
+            ("George Fuente", "Hialeah Police Chief"),
+        ],
+    ),
+    (  # harris_tx/Newsroom_News-Releases_harris-county-district-attorney-announces-...
+        "max_lower_role_tokens",
+        2,
+        "Francisco Castillo Lopez, 42, is the father of both victims and has been charged with "
+        "ten felonies.",
+        [("Francisco Castillo Lopez", "father of both victims")],
+        [("Francisco Castillo Lopez", "father")],
+    ),
+    (  # miami_dade_fl/press-release_media-advisory-neighbor-guardian-charged-...
+        "min_name_words",
+        3,
+        "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrest and charging "
+        "of 62-year-old Nilo Somoano after an investigation into the exploitation of an elderly "
+        "neighbor.",
+        [
+            ("Katherine Fernandez Rundle", "Miami-Dade State Attorney"),
+            ("Nilo Somoano", "defendant"),
+        ],
+        [("Katherine Fernandez Rundle", "Miami-Dade State Attorney")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("setting", "value", "text", "default", "changed"), SETTINGS)
+def test_settings_are_honoured(make_doc, setting, value, text, default, changed):
+    doc = make_doc(text)
+    assert [(p.name, p.role) for p in doc._.people] == default
+    # built in a blank pipeline: create_pipe would replace the shared pipeline's config
+    finder = spacy.blank("en").create_pipe("pressx_people", config={setting: value})
+    assert [(p.name, p.role) for p in finder(doc)._.people] == changed

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.language import Language
+from spacy.symbols import ADP, VERB
 from spacy.tokens import Doc, Span, Token
 
 from pressx.components import extensions
@@ -38,6 +40,8 @@ MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 CLIMB_DEPS = {"conj", "appos", "pobj", "prep", "compound", "nmod", "npadvmod"}
 CLIMB_DEPS |= {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 AGENCY_ENTS = {"NORP", "GPE"}
+#: Parts of speech (``Token.pos``) of the words a role naming one person may follow.
+GOVERNING_POS = frozenset({VERB, ADP})
 
 
 def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -152,20 +156,52 @@ def ends_with(words: tuple[str, ...], cues: tuple[tuple[str, ...], ...]) -> bool
 
 @dataclass(frozen=True, slots=True)
 class Names:
-    """Where the names of one release end, looked up for every word a count may start at and
-    so built once per document."""
+    """Where the names of one release end and the words a count may start at: looked up for
+    every word, so read once per document, in one pass over its tokens (``doc[i]`` makes a new
+    ``Token`` each time)."""
 
     org_ends: dict[int, int]  # organisation mentions (``name_ends``)
     person_ends: dict[int, int]  # person mentions (``person_name_ends``)
-    apposed: list[int]  # tokens of names set off by a comma (``apposed_names``)
+    #: tokens of names set off by a comma: ", Mahjur," - a person's mention or a proper noun
+    #: the parse makes an apposition ("leader, Wali,")
+    apposed: list[int]
+    #: tokens a count may start at: a number, a word of ``quantity_words``, a person's name, or
+    #: a word after a verb or preposition with a name set off by a comma after it (a role
+    #: naming one person: "killed Taliban leader, Mahjur")
+    starts: frozenset[int]
+    tokens: list[Token]  # ``doc[i]``
+    lowers: list[str]  # ``doc[i].lower_``
 
     @classmethod
-    def read(cls, doc: Doc) -> Names:
+    def read(cls, doc: Doc, quantity_words: frozenset[str]) -> Names:
         person_ends = person_name_ends(doc)
+        tokens, lowers, apposed, starts = [], [], [], []
+        previous, governing = "", False  # the token before (in this sentence or the one before)
+        for sent in doc.sents:
+            governed = []  # after a verb or a preposition: a role may start there
+            last_apposed = -1
+            for tok in sent:
+                tokens.append(tok)
+                lower = tok.lower_
+                lowers.append(lower)
+                if previous == "," and (
+                    tok.idx in person_ends or (tok.pos_ == "PROPN" and tok.dep_ == "appos")
+                ):
+                    apposed.append(last_apposed := tok.i)
+                if tok.like_num or lower in quantity_words or tok.idx in person_ends:
+                    starts.append(tok.i)
+                elif governing:
+                    governed.append(tok.i)
+                previous, governing = lower, tok.pos in GOVERNING_POS
+            # the name comes after the role, in its sentence (``named_role``)
+            starts += [i for i in governed if i + 1 < last_apposed]
         return cls(
             org_ends=name_ends(doc._.organisations or []),
             person_ends=person_ends,
-            apposed=apposed_names(doc, person_ends),
+            apposed=apposed,
+            starts=frozenset(starts),
+            tokens=tokens,
+            lowers=lowers,
         )
 
 
@@ -203,6 +239,8 @@ class ParticipantsComponent(RuleFiles):
         max_agency_tokens: int,
         max_climb: int,
         approx_tolerance: float,
+        max_cue_tokens: int,
+        max_label_words: int,
     ):
         extensions.register()
         self.name = name
@@ -210,6 +248,8 @@ class ParticipantsComponent(RuleFiles):
         self.max_agency_tokens = max_agency_tokens
         self.max_climb = max_climb
         self.approx_tolerance = approx_tolerance
+        self.max_cue_tokens = max_cue_tokens
+        self.max_label_words = max_label_words
         self.rule_files = {"rules": rules, "people_nouns": people_nouns}
         self.load_rules()
 
@@ -220,13 +260,17 @@ class ParticipantsComponent(RuleFiles):
             self.vague_by_first.setdefault(phrase[0], []).append((phrase, value))
         #: nouns of vague quantities ("a couple of militants"), which the parse makes the head
         self.quantity_nouns = {w for phrase in self.rules.vague for w in phrase}
+        #: the words other than numbers a quantity starts with (``quantity_at``)
+        self.quantity_words = frozenset(
+            {*self.vague_by_first, *self.rules.singular_pronouns, *self.rules.singular_determiners}
+        )
         self.qualifier_of: dict[tuple[str, ...], str] = {}
         for phrase, qualifier in self.rules.qualifiers:  # longest first; the first one wins
             self.qualifier_of.setdefault(phrase, qualifier)
         self.qualifier_lengths = sorted({len(p) for p in self.qualifier_of}, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        names = Names.read(doc)
+        names = Names.read(doc, self.quantity_words)
         kept: list[Count] = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -236,7 +280,7 @@ class ParticipantsComponent(RuleFiles):
             counts = [c for c in counts if not c.listed_only or c.record.part_group is not None]
             for count in counts + listed_totals(counts):
                 self.keep(kept, count)
-            self.resolve_references(sent, kept)
+            self.resolve_references(names.tokens[sent.start : sent.end], kept)
         tables = self.tables(doc)
         # the figures inside a table's rows are read as the table's, not as running text;
         # vague words ("several family members") are figures only by ISAF's convention
@@ -285,11 +329,12 @@ class ParticipantsComponent(RuleFiles):
             if t.lemma_.lower() in self.rules.categories
         ]
         category = said[0][0] if said else self.category(nouns[0])[0]
+        words = self.max_label_words  # of a row's label in the description: "Civilians, 2021"
         return [
             Participant(
                 count=cell.value,
                 qualifier="exact",
-                description=f"{nouns[0].text}, {' '.join(row.label.split()[-3:])}",
+                description=f"{nouns[0].text}, {' '.join(row.label.split()[-words:])}",
                 agency=None,
                 is_total=is_total,
                 char_start=cell.char_start,
@@ -309,7 +354,7 @@ class ParticipantsComponent(RuleFiles):
         i = sent.start
         while i < sent.end:
             previous = counts[-1] if counts else (kept[-1] if kept else None)
-            count = self.count_at(sent, i, previous, earlier, names)
+            count = self.count_at(sent, i, previous, earlier, names) if i in names.starts else None
             if count is None:
                 i += 1
                 continue
@@ -319,33 +364,33 @@ class ParticipantsComponent(RuleFiles):
 
     def count_at(self, sent: Span, i: int, previous: Count | None, earlier: set[int], names: Names):
         """The count starting with token ``i``, or ``None``."""
-        doc = sent.doc
-        value, end = self.quantity_at(doc, i, sent.end)
+        doc, tokens = sent.doc, names.tokens
+        value, end = self.quantity_at(names, i, sent.end)
         if value is None and (named := self.named_person(doc, i, names)):
             return named
-        if value is None and self.named_role(doc, i, sent.end, names):
+        if value is None and self.named_role(i, sent.end, names):
             value, end = 1, i  # "killed Taliban leader, Mahjur": one person, no quantity word
-        if value is None or self.excluded(doc, i, end, sent.end):
+        if value is None or self.excluded(tokens, i, end, sent.end):
             return None
-        before = doc[i - 1].lower_ if i > sent.start else ""
+        before = tokens[i - 1].lower_ if i > sent.start else ""
         if before in self.rules.reference_determiners and value in earlier:
             return None
-        start, qualifier = self.qualifier_before(doc, i, sent.start)
-        if lower_words(doc[i:end]) in self.rules.vague and qualifier == "exact":
+        start, qualifier = self.qualifier_before(names, i, sent.start)
+        if tuple(names.lowers[i:end]) in self.rules.vague and qualifier == "exact":
             qualifier = self.rules.vague_qualifier
-        if doc[end - 1].text.endswith("+") and qualifier == "exact":
+        if tokens[end - 1].text.endswith("+") and qualifier == "exact":
             qualifier = "at_least"
-        pronoun = doc[i].lower_ in self.rules.singular_pronouns
-        noun = doc[i] if pronoun else self.counted_noun(doc, end, sent.end, names)
+        pronoun = tokens[i].lower_ in self.rules.singular_pronouns
+        noun = tokens[i] if pronoun else self.counted_noun(end, sent.end, names)
         if noun is None:
             return self.bare_count(sent, i, end, value, qualifier, previous)
-        if in_name_list(doc, start, noun, value):
+        if in_name_list(tokens, start, noun, value):
             return None
         category, word = self.category(noun)
         singular = end == i or (  # "a leader", not "a couple of militants"
             end == i + 1
-            and doc[i].lower_ in self.rules.singular_determiners
-            and not doc[i].like_num
+            and tokens[i].lower_ in self.rules.singular_determiners
+            and not tokens[i].like_num
         )
         alone = category in self.rules.singular_categories or (
             category in self.rules.subject_singular_categories
@@ -353,7 +398,7 @@ class ParticipantsComponent(RuleFiles):
             and self.rules.categories.get(noun.head.lemma_.lower(), ("",))[0] == category
         )  # "a Poway man has been sentenced"
         listed_only = not alone and (
-            doc[i].lower_ in self.rules.listed_singular_determiners
+            tokens[i].lower_ in self.rules.listed_singular_determiners
             and category in self.rules.listed_singular_categories
         )
         if pronoun or singular:
@@ -374,13 +419,15 @@ class ParticipantsComponent(RuleFiles):
             description=description,
             agency=None if pronoun else self.agency(doc, end, noun),
             is_total=True,
-            char_start=doc[start].idx,
+            char_start=tokens[start].idx,
             char_end=noun.idx + len(noun.text),
             category=category,
         )
-        subset = doc[end].lower_ == "of" and doc[end + 1].lower_ in self.rules.subset_determiners
-        anaphoric = pronoun or doc[i].lower_ in self.rules.anaphoric_determiners
-        quantity = lower_words(doc[i:end])
+        subset = (
+            tokens[end].lower_ == "of" and tokens[end + 1].lower_ in self.rules.subset_determiners
+        )
+        anaphoric = pronoun or tokens[i].lower_ in self.rules.anaphoric_determiners
+        quantity = tuple(names.lowers[i:end])
         vague = quantity in self.rules.vague and quantity not in self.rules.definite_quantities
         return Count(start, end, noun, record, subset, anaphoric, listed_only, vague)
 
@@ -405,8 +452,7 @@ class ParticipantsComponent(RuleFiles):
             return None  # "five counts": the number counts something other than people
         head = doc[i].head
         said = head if head.pos_ == "VERB" and head.i > i else None
-        cue_words = lower_words(doc[max(sent.start, i - 3) : i])
-        if ends_with(cue_words, self.rules.part_cues) and previous.start >= sent.start:
+        if self.part_cue_before(sent, i) and previous.start >= sent.start:
             category, word = previous.record.category, said.text if said else ""
         elif said is not None and doc[i].dep_ in {"nsubj", "nsubjpass"}:
             # "two were killed", "all four began firing"
@@ -427,44 +473,49 @@ class ParticipantsComponent(RuleFiles):
         )
         return Count(i, end, previous.noun, record)
 
-    def quantity_at(self, doc: Doc, i: int, limit: int) -> tuple[int | None, int]:
+    def quantity_at(self, names: Names, i: int, limit: int) -> tuple[int | None, int]:
         """The value of the quantity starting at token ``i`` and the token after it."""
-        tok = doc[i]
+        tokens = names.tokens
+        tok = tokens[i]
         for phrase, value in self.vague_by_first.get(tok.lower_, ()):
-            if lower_words(doc[i : min(i + len(phrase), limit)]) == phrase:
+            if tuple(names.lowers[i : min(i + len(phrase), limit)]) == phrase:
                 return value, i + len(phrase)
         if tok.lower_ in self.rules.singular_pronouns:
             return 1, i + 1
         if tok.lower_ in self.rules.singular_determiners:
-            if i + 1 < limit and doc[i + 1].lower_ == "of":
+            if i + 1 < limit and tokens[i + 1].lower_ == "of":
                 return None, i  # "one of the participants" refers, it does not count
             if not tok.like_num:
                 return 1, i + 1
         if not tok.like_num or tok.ent_type_ in self.rules.excluded_entities:
             return None, i
-        joined = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "twenty-five"
-        if joined or (i > 0 and doc[i - 1].like_num and doc[i - 1].pos_ == "NUM"):  # not "first"
+        joined = (
+            i > 0 and tokens[i - 1].text == "-" and not tokens[i - 1].whitespace_
+        )  # "twenty-five"
+        if joined or (
+            i > 0 and tokens[i - 1].like_num and tokens[i - 1].pos_ == "NUM"
+        ):  # not "first"
             return None, i
-        if i > 1 and doc[i - 1].lower_ in self.rules.range_words and doc[i - 2].like_num:
+        if i > 1 and tokens[i - 1].lower_ in self.rules.range_words and tokens[i - 2].like_num:
             return None, i  # the upper end of a range, read with its lower end
         end = i + 1
-        while (end < limit and is_number_word(doc[end])) or (
-            end + 1 < limit and doc[end].text == "-" and is_number_word(doc[end + 1])
+        while (end < limit and is_number_word(tokens[end])) or (
+            end + 1 < limit and tokens[end].text == "-" and is_number_word(tokens[end + 1])
         ):
             end += 1
-        word = doc[end].lower_.removesuffix("+") if end < limit else ""  # "2 lakh+"
+        word = tokens[end].lower_.removesuffix("+") if end < limit else ""  # "2 lakh+"
         multiplier = self.rules.multipliers.get(word, 1)
-        value = number_value([t.text for t in doc[i:end]], multiplier)
+        value = number_value([t.text for t in tokens[i:end]], multiplier)
         if value is None or value <= 0:
             return None, i
         end += multiplier > 1
-        end += end < limit and doc[end].text == "+"  # "80+ volunteers"
+        end += end < limit and tokens[end].text == "+"  # "80+ volunteers"
         if (
             i > 0
-            and doc[i - 1].lower_ in self.rules.range_cues
+            and tokens[i - 1].lower_ in self.rules.range_cues
             and end + 1 < limit
-            and doc[end].lower_ in self.rules.range_words
-            and doc[end + 1].like_num
+            and tokens[end].lower_ in self.rules.range_words
+            and tokens[end + 1].like_num
         ):
             end += 2  # "between three and six insurgents": at least three
         return value, end
@@ -500,55 +551,59 @@ class ParticipantsComponent(RuleFiles):
         )
         return Count(i, ent.end, root, record, anaphoric=True)
 
-    def named_role(self, doc: Doc, i: int, limit: int, names: Names) -> bool:
+    def named_role(self, i: int, limit: int, names: Names) -> bool:
         """Whether a role without a determiner starts at ``i`` and introduces the name of
         the one person it counts: "killed Taliban leader, Mahjur, along with ..."."""
-        if i == 0 or doc[i - 1].pos_ not in {"VERB", "ADP"} or doc[i].like_num:
+        tokens = names.tokens
+        if i == 0 or tokens[i - 1].pos_ not in {"VERB", "ADP"} or tokens[i].like_num:
             return False
         later = bisect.bisect_right(names.apposed, i + 1)
         if later == len(names.apposed) or names.apposed[later] >= limit:
             return False  # no ", Name" follows in the sentence
-        noun = self.counted_noun(doc, i, limit, names)
+        noun = self.counted_noun(i, limit, names)
         if noun is None or noun.tag_ != "NN" or noun.i + 2 >= limit:
             return False
-        return doc[noun.i + 1].text == "," and noun.i + 2 in names.apposed
+        return tokens[noun.i + 1].text == "," and noun.i + 2 in names.apposed
 
-    def excluded(self, doc: Doc, i: int, end: int, limit: int) -> bool:
+    def excluded(self, tokens: Sequence[Token], i: int, end: int, limit: int) -> bool:
         """Percentages, money, ages, case numbers: the words around the number say so."""
-        before = doc[i - 1].lower_ if i > 0 else ""
-        after = [t.lower_ for t in doc[end : min(end + 2, limit)] if t.text != "-"]
+        before = tokens[i - 1].lower_ if i > 0 else ""
+        after = [t.lower_ for t in tokens[end : min(end + 2, limit)] if t.text != "-"]
         return before in self.rules.exclude_before or bool(
             after and after[0] in self.rules.exclude_after
         )
 
-    def counted_noun(self, doc: Doc, end: int, limit: int, names: Names) -> Token | None:
+    def counted_noun(self, end: int, limit: int, names: Names) -> Token | None:
         """The people noun a quantity counts: the last noun of the words after it ("17 female
         police officers"), or of the words after "of" ("dozens of insurgents")."""
+        tokens = names.tokens
         j = end
-        if j < limit and doc[j].lower_ == "of":
+        if j < limit and tokens[j].lower_ == "of":
             j += 1
-            while j < limit and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
+            while j < limit and (tokens[j].pos_ == "DET" or tokens[j].tag_ == "PRP$"):
                 j += 1
         noun = None
         k, words = j, 0
         while k < limit and words < self.max_modifiers:
-            named = name_end(doc, k, names.org_ends)
+            named = name_end(tokens, k, names.org_ends)
             if named > k + 1:  # an organisation's name is one modifier: "a ... (DMV) employee"
                 k, words = named, words + 1
                 continue
-            tok = doc[k]
+            tok = tokens[k]
             if tok.pos_ == "PRON" and k == j == end + 1:  # "several of them"
                 noun = tok
                 break
-            wrapped = tok.is_space and k + 1 < limit and doc[k + 1].text[:1].islower()
+            wrapped = tok.is_space and k + 1 < limit and tokens[k + 1].text[:1].islower()
             # "a\nsuspected insurgent"; "co-conspirator"; "Department of Insurance investigators"
-            if wrapped or tok.text == "-" or in_proper_name(doc, k, limit):
+            if wrapped or tok.text == "-" or in_proper_name(tokens, k, limit):
                 pass
-            elif tok.text == "(" and k + 2 < limit and doc[k + 2].text == ")":
+            elif tok.text == "(" and k + 2 < limit and tokens[k + 2].text == ")":
                 k += 2  # an acronym: "a Department of Health (DOH) employee"
             elif tok.pos_ in MODIFIER_POS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
                 noun = tok if tok.pos_ in {"NOUN", "PROPN"} else noun
-                in_name = in_proper_name(doc, k + 1, limit) or in_proper_name(doc, k - 1, limit)
+                in_name = in_proper_name(tokens, k + 1, limit) or in_proper_name(
+                    tokens, k - 1, limit
+                )
                 if noun is tok and not modifies_right(tok) and not in_name:
                     break  # the head of the phrase: "a Taliban leader | yesterday"
                 words += 1
@@ -561,9 +616,10 @@ class ParticipantsComponent(RuleFiles):
             return None
         return noun
 
-    def qualifier_before(self, doc: Doc, i: int, sent_start: int) -> tuple[int, str]:
-        """The token where the count's qualifier starts, and the qualifier."""
-        words = lower_words(doc[max(sent_start, i - 3) : i])
+    def qualifier_before(self, names: Names, i: int, sent_start: int) -> tuple[int, str]:
+        """The token where the count's qualifier starts, and the qualifier (the longest phrase
+        of ``qualifiers`` that ends before it)."""
+        words = tuple(names.lowers[max(sent_start, i - self.qualifier_lengths[0]) : i])
         for n in self.qualifier_lengths:
             if n <= len(words) and (qualifier := self.qualifier_of.get(words[-n:])):
                 return i - n, qualifier
@@ -752,16 +808,20 @@ class ParticipantsComponent(RuleFiles):
             listed = any(t.lower_ in {"and", ",", "as", "well"} for t in between) and not any(
                 t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in between
             )
-            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
-            subset = ends_with(cue_words, self.rules.part_cues)  # "of whom 99": not a sibling
+            subset = self.part_cue_before(sent, count.start)  # "of whom 99": not a sibling
             if listed and not subset and previous.record.category == count.record.category:
                 group = previous.record.part_group or previous.start
                 for record in (previous.record, count.record):
                     record.is_total, record.part_group = False, group
         for count in counts:
-            cue_words = lower_words(doc[max(sent.start, count.start - 3) : count.start])
-            if ends_with(cue_words, self.rules.part_cues):
+            if self.part_cue_before(sent, count.start):
                 count.record.is_total = False
+
+    def part_cue_before(self, sent: Span, start: int) -> bool:
+        """Whether a part cue ("of whom", "including") ends right before token ``start``,
+        read over the ``max_cue_tokens`` tokens before it in ``sent``."""
+        words = lower_words(sent.doc[max(sent.start, start - self.max_cue_tokens) : start])
+        return ends_with(words, self.rules.part_cues)
 
     def keep(self, kept: list[Count], count: Count) -> None:
         """Add ``count`` unless it repeats a figure already kept (a headline and the body
@@ -812,12 +872,12 @@ class ParticipantsComponent(RuleFiles):
         doc = count.noun.doc
         return {t.lower_ for t in doc[count.number_end : count.noun.i] if t.is_alpha}
 
-    def resolve_references(self, sent: Span, kept: list[Count]) -> None:
+    def resolve_references(self, sentence: Sequence[Token], kept: list[Count]) -> None:
         """People counted with no category ("identified multiple armed insurgents") take the
         category of a later sentence that refers to them ("... engaged and killed the
         insurgents", "Both men were detained"): a plural noun after a ``subset_determiners``
         word with no number, whose latest count before it is of more than one person."""
-        for tok in sent:
+        for tok in sentence:
             if tok.tag_ != "NNS" or not any(
                 c.dep_ == "det" and c.lower_ in self.rules.subset_determiners for c in tok.children
             ):
@@ -925,25 +985,25 @@ def modifies_right(tok: Token) -> bool:
     return hyphenated or tok.dep_ in {"compound", "nmod", "amod", "conj"} or tok.head.i == tok.i + 1
 
 
-def in_proper_name(doc: Doc, k: int, limit: int) -> bool:
-    """Whether ``doc[k]`` is an "of" inside a proper name ("Islamic Movement of Uzbekistan")."""
+def in_proper_name(tokens: Sequence[Token], k: int, limit: int) -> bool:
+    """Whether ``tokens[k]`` is an "of" inside a proper name ("Islamic Movement of Uzbekistan")."""
     return (
         0 < k < limit - 1
-        and doc[k].lower_ == "of"
-        and doc[k - 1].pos_ == "PROPN"
-        and doc[k + 1].pos_ == "PROPN"
+        and tokens[k].lower_ == "of"
+        and tokens[k - 1].pos_ == "PROPN"
+        and tokens[k + 1].pos_ == "PROPN"
     )
 
 
-def in_name_list(doc: Doc, start: int, noun: Token, value: int) -> bool:
+def in_name_list(tokens: Sequence[Token], start: int, noun: Token, value: int) -> bool:
     """Whether the count only enumerates named people: it is followed by their names ("two
     national experts, Jawad Hussain ... and Qasim Khan") or listed among names ("Tyquan
     Holmes, two unidentified others, and Tamari Carmona"). The people table names them."""
-    after = doc[noun.i + 1 : noun.i + 3]
+    after = tokens[noun.i + 1 : noun.i + 3]
     named_after = (
         value > 1 and len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON"
     )
-    before = doc[max(0, start - 2) : start]
+    before = tokens[max(0, start - 2) : start]
     named_before = len(before) == 2 and before[1].text == "," and before[0].ent_type_ == "PERSON"
     return named_after or named_before
 
@@ -968,29 +1028,17 @@ def person_name_ends(doc: Doc) -> dict[int, int]:
     return ends
 
 
-def apposed_names(doc: Doc, person_ends: dict[int, int]) -> list[int]:
-    """Token indices (sorted) of names set off by a comma: ", Mahjur," - a person's mention
-    (``person_name_ends``) or a proper noun the parse makes an apposition ("leader, Wali,")."""
-    return [
-        t.i
-        for t in doc
-        if t.i
-        and doc[t.i - 1].text == ","
-        and (t.idx in person_ends or (t.pos_ == "PROPN" and t.dep_ == "appos"))
-    ]
-
-
-def name_end(doc: Doc, k: int, org_ends: dict[int, int]) -> int:
+def name_end(tokens: Sequence[Token], k: int, org_ends: dict[int, int]) -> int:
     """The token after the organisation name (``org_ends``: ``name_ends``) starting at
-    ``doc[k]``, with the acronym bracketed after it ("Texas Department of Motor Vehicles
+    ``tokens[k]``, with the acronym bracketed after it ("Texas Department of Motor Vehicles
     (DMV)"), or ``k`` when no name starts there."""
-    char_end = org_ends.get(doc[k].idx)
+    char_end = org_ends.get(tokens[k].idx)
     if char_end is None:
         return k
     end = k
-    while end < len(doc) and doc[end].idx < char_end:
+    while end < len(tokens) and tokens[end].idx < char_end:
         end += 1
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         end += 3
     return end
 

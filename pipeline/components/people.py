@@ -82,30 +82,20 @@ class _Person:
 
 @dataclass(frozen=True, slots=True)
 class _Release:
-    """What the finder looks up in one release, computed once per document."""
+    """What the finder looks up in one release, computed once per document (``doc[i]`` makes
+    a new ``Token`` each time, and the finder tests every token for a name or an honorific;
+    a list of the tokens themselves would cost as much to keep): read with
+    ``PeopleFinder._read``."""
 
     doc: Doc
+    words: list[str]  # ``doc[i].text``
+    lowers: list[str]  # ``doc[i].lower_``
+    honorific: list[bool]  # ``PeopleFinder._honorific`` of each word
+    name_word: list[bool]  # ``PeopleFinder._name_word`` of each token
     starts: frozenset[int]  # tokens that start a sentence
     org_at: dict[int, Organisation]  # organisation by the start of each of its mentions
     org_tokens: frozenset[int]  # tokens inside an organisation's mention
     lower_words: frozenset[str]  # words the release writes in lower case
-
-    @classmethod
-    def read(cls, doc: Doc) -> _Release:
-        orgs = doc._.organisations or []
-        return cls(
-            doc=doc,
-            starts=sentence_starts(doc),
-            org_at={s: org for org in orgs for s, _ in org.mentions},
-            org_tokens=frozenset(
-                tok.i
-                for org in orgs
-                for s, e in org.mentions
-                if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
-                for tok in span
-            ),
-            lower_words=frozenset(t.text for t in doc if t.is_lower),
-        )
 
 
 @Language.factory(
@@ -128,12 +118,22 @@ class PeopleFinder(RuleFiles):
         max_role_tokens: int,
         max_pronoun_sentences: int,
         given_names: str,
+        min_name_words: int,
+        max_lower_role_tokens: int,
+        max_age_tokens: int,
+        max_age_chars: int,
+        max_heading_lines: int,
     ):
         extensions.register()
         self.name = name
         self.max_name_tokens = max_name_tokens
         self.max_role_tokens = max_role_tokens
         self.max_pronoun_sentences = max_pronoun_sentences
+        self.min_name_words = min_name_words
+        self.max_lower_role_tokens = max_lower_role_tokens
+        self.max_age_tokens = max_age_tokens
+        self.max_age_chars = max_age_chars
+        self.max_heading_lines = max_heading_lines
         self.rule_files = {"rules": rules, "roles": roles, "given_names": given_names}
         self.load_rules()
 
@@ -142,6 +142,8 @@ class PeopleFinder(RuleFiles):
         spec = load_json(self.rule_files["rules"])
         self.place_words = frozenset(spec["place_words"])
         self.label_roles: dict[str, str] = spec["label_roles"]
+        #: words in a label, longest first: a label is read with its most words first
+        self.label_sizes = sorted({len(label.split()) for label in self.label_roles}, reverse=True)
         self.particles = frozenset(spec["name_particles"])
         self.honorifics: dict[str, str | None] = spec["honorifics"]
         self.pronouns: dict[str, str] = spec["pronouns"]
@@ -156,7 +158,7 @@ class PeopleFinder(RuleFiles):
         self.roles = RoleLexicon.load(self.rule_files["roles"])
 
     def __call__(self, doc: Doc) -> Doc:
-        release = _Release.read(doc)
+        release = self._read(doc)
         case = LineCase(doc_text(doc))
         names = [
             n
@@ -169,9 +171,36 @@ class PeopleFinder(RuleFiles):
         self._roles(release, people)
         self._surnames(release, people, case)
         people = [p for p in people if self._is_person(release, p)]
-        self._pronouns(doc, people)
+        self._pronouns(release, people)
         doc._.people = [self._record(doc, p) for p in people]
         return doc
+
+    def _read(self, doc: Doc) -> _Release:
+        """The release's tokens, their words and tests, and its organisations (``_Release``)."""
+        words, lowers, lower_words = [], [], set()
+        for tok in doc:
+            words.append(tok.text)
+            lowers.append(tok.lower_)
+            if tok.is_lower:
+                lower_words.add(tok.text)
+        orgs = doc._.organisations or []
+        return _Release(
+            doc=doc,
+            words=words,
+            lowers=lowers,
+            honorific=[self._honorific(word) for word in words],
+            name_word=[self._name_word(doc, words, lowers, i) for i in range(len(words))],
+            starts=sentence_starts(doc),
+            org_at={s: org for org in orgs for s, _ in org.mentions},
+            org_tokens=frozenset(
+                i
+                for org in orgs
+                for s, e in org.mentions
+                if (span := doc.char_span(s, e, alignment_mode="expand")) is not None
+                for i in range(span.start, span.end)
+            ),
+            lower_words=frozenset(lower_words),
+        )
 
     # -- names ----------------------------------------------------------------------------
 
@@ -190,33 +219,34 @@ class PeopleFinder(RuleFiles):
 
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                add(self._from_entity(doc, ent))
+                add(self._from_entity(release, ent))
         chain_end = 0  # honorifics inside a chain already read give the same name
-        for tok in doc:
-            if self._honorific(tok):
-                if tok.i < chain_end:
+        for i, honorific in enumerate(release.honorific):
+            if honorific:
+                if i < chain_end:
                     continue
-                start = chain_end = self._after_honorifics(doc, tok.i)
-                if end := self._name_end(doc, start):
-                    add(_Name(start, end, True, self._honorific_text(doc, tok.i, start)))
-            elif self._run_starts(doc, tok.i) and (end := self._name_end(doc, tok.i)):
+                start = chain_end = self._after_honorifics(release, i)
+                if end := self._name_end(release, start):
+                    add(_Name(start, end, True, self._honorific_text(doc, i, start)))
+            elif self._run_starts(release, i) and (end := self._name_end(release, i)):
                 # "Minister of External Affairs": the object of a role, not a name
-                governed = tok.i > 0 and (
-                    doc[tok.i - 1].lower_ in ROLE_JOINERS or doc[tok.i - 1].text in GLUE
+                governed = i > 0 and (
+                    release.lowers[i - 1] in ROLE_JOINERS or release.words[i - 1] in GLUE
                 )
-                anchor = (
-                    self._role_at(release, tok.i, end)
-                    or _aged(doc, tok.i, end)
-                    or self._label_role(doc, tok.i)
-                )
-                if end - tok.i >= 2 and not governed and anchor:
-                    add(_Name(tok.i, end, True))
+                if end - i < self.min_name_words or governed:
+                    continue
+                if (
+                    self._role_at(release, i, end)
+                    or self._aged(release, i, end)
+                    or self._label_role(release, i)
+                ):
+                    add(_Name(i, end, True))
         names = sorted(found.values(), key=lambda n: n.start)
         kept: list[_Name] = []
         for name in names:
             if kept and name.start < kept[-1].end:
                 continue
-            if name.end < len(doc) and self._honorific(doc[name.end]):
+            if name.end < len(doc) and release.honorific[name.end]:
                 continue  # a title before an honorific: "Guru Krishna Shri Shri Premananda"
             if self._before_role(doc, name):
                 continue  # a place before a role: "Diamond Bar Councilwoman Ling Ling Chang"
@@ -232,49 +262,51 @@ class PeopleFinder(RuleFiles):
         nxt = doc[name.end]
         return is_capitalised(nxt) and self.roles.is_head(nxt) and same_line(doc[name.end - 1], nxt)
 
-    def _run_starts(self, doc: Doc, i: int) -> bool:
+    def _run_starts(self, release: _Release, i: int) -> bool:
         """Whether a run of name words starts at ``doc[i]``."""
-        return self._name_word(doc[i]) and (i == 0 or not self._name_word(doc[i - 1]))
+        return release.name_word[i] and (i == 0 or not release.name_word[i - 1])
 
-    def _from_entity(self, doc: Doc, ent: Span) -> _Name | None:
+    def _from_entity(self, release: _Release, ent: Span) -> _Name | None:
         """A PERSON entity without leading honorifics and role words or trailing possessive."""
         start, honorific = ent.start, None
         while start < ent.end and (
-            self._honorific(doc[start])
-            or doc[start].text in {".", "the", "The"}
-            or self.roles.is_role_word(doc[start])
+            release.honorific[start]
+            or release.words[start] in {".", "the", "The"}
+            or self.roles.is_role_word(release.doc[start])
         ):
-            if self._honorific(doc[start]):
-                honorific = self._honorific_text(doc, start, start + 1)
+            if release.honorific[start]:
+                honorific = self._honorific_text(release.doc, start, start + 1)
             start += 1
-        end = self._name_end(doc, start)
+        end = self._name_end(release, start)
         if end is None or end > ent.end + 1:
             return None
         return _Name(start, min(end, ent.end), honorific is not None, honorific)
 
-    def _name_end(self, doc: Doc, start: int) -> int | None:
+    def _name_end(self, release: _Release, start: int) -> int | None:
         """End of the name starting at ``doc[start]``: name words and initials on one line, the
         last one a word ("Ajay K. Sood", "Eileen O’Neill Burke")."""
+        words, doc = release.words, release.doc
         end = start
-        while end < len(doc) and end - start < self.max_name_tokens and self._name_word(doc[end]):
+        while end < len(words) and end - start < self.max_name_tokens and release.name_word[end]:
             if end > start and not same_line(doc[end - 1], doc[end]):
                 break
             end += 1
-        while end > start and INITIAL.match(doc[end - 1].text):
+        while end > start and INITIAL.match(words[end - 1]):
             end -= 1
-        if end == start or doc[start].text in self.not_name:
+        if end == start or words[start] in self.not_name:
             return None
         return end
 
-    def _name_word(self, tok: Token) -> bool:
-        text = tok.text
+    def _name_word(self, doc: Doc, words: list[str], lowers: list[str], i: int) -> bool:
+        """Whether ``doc[i]`` can be a word of a name (``words``, ``lowers``: the text and lower
+        case of each token)."""
+        text = words[i]
         if text in self.particles:  # "Haitham bin Tarik", "Maria de Lourdes Perales"
-            doc = tok.doc
-            inside = 0 < tok.i < len(doc) - 1
-            return inside and is_capitalised(doc[tok.i - 1]) and is_capitalised(doc[tok.i + 1])
+            inside = 0 < i < len(doc) - 1
+            return inside and is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1])
         if not text[:1].isupper():
             return False
-        if tok.lower_ == "charge" and tok.i and in_charge(tok.doc, tok.i - 1):
+        if lowers[i] == "charge" and i and in_charge(doc, i - 1):
             return False  # "Charge" of "Special Agent in Charge" ends a role, it starts no name
         if INITIAL.match(text):
             return True
@@ -284,16 +316,16 @@ class PeopleFinder(RuleFiles):
         return (
             plain.isalpha()
             and text not in self.not_name
-            and not self._honorific(tok)
-            and not self.roles.is_head(tok)
+            and not self._honorific(text)
+            and not self.roles.has_head(lowers[i])
         )
 
     def _plausible(self, release: _Release, name: _Name) -> bool:
-        """An unanchored entity is a name when it has two words or more, none of which the
-        release also writes in lower case ("Migrant Smuggling", "Closing Address")."""
+        """An unanchored entity is a name when it has ``min_name_words`` words or more, none of
+        which the release also writes in lower case ("Migrant Smuggling", "Closing Address")."""
         doc = release.doc
         words = [t for t in doc[name.start : name.end] if not INITIAL.match(t.text)]
-        if len(words) < 2:
+        if len(words) < self.min_name_words:
             return False
         return not any(t.lower_ in release.lower_words for t in words)
 
@@ -312,7 +344,7 @@ class PeopleFinder(RuleFiles):
             return False  # words of a role, written in lower case elsewhere and with no name
             # the model sees: "Vice President, Public Policy", "(Independent Charge)"
         if person.role is not None or any(
-            n.anchored or _aged(doc, n.start, n.end) for n in person.names
+            n.anchored or self._aged(release, n.start, n.end) for n in person.names
         ):
             return True
         named = {token_bounds(doc, n.start, n.end) for n in person.names}
@@ -321,13 +353,12 @@ class PeopleFinder(RuleFiles):
                 return True  # "Sifuentes would go to bars"
         return given
 
-    def _honorific(self, tok: Token) -> bool:
-        text = tok.text
-        return text[:1].isupper() and text.lower().rstrip(".") in self.honorifics
+    def _honorific(self, word: str) -> bool:
+        return word[:1].isupper() and word.lower().rstrip(".") in self.honorifics
 
-    def _after_honorifics(self, doc: Doc, i: int) -> int:
+    def _after_honorifics(self, release: _Release, i: int) -> int:
         """First token after a chain of honorifics and their dots ("Lt. Gen. Dr. Madhuri")."""
-        while i < len(doc) and (self._honorific(doc[i]) or doc[i].text == "."):
+        while i < len(release.words) and (release.honorific[i] or release.words[i] == "."):
             i += 1
         return i
 
@@ -370,12 +401,13 @@ class PeopleFinder(RuleFiles):
         named = sorted((n.start, id(p)) for p in people for n in p.names)
         last_named: dict[int, int] = {}  # id(person) -> token of its latest full mention so far
         k = 0
-        for tok in doc:
-            while k < len(named) and named[k][0] <= tok.i:
+        for i, word in enumerate(release.words):
+            if word not in owners or i in taken or i in release.org_tokens:
+                continue
+            while k < len(named) and named[k][0] <= i:
                 last_named[named[k][1]] = named[k][0]
                 k += 1
-            if tok.text not in owners or tok.i in taken or tok.i in release.org_tokens:
-                continue
+            tok = release.doc[i]
             if in_boilerplate(doc, tok.idx, tok.idx + len(tok)) or case.shouting_at(tok.idx):
                 continue
             person = max(owners[tok.text], key=lambda p: last_named.get(id(p), -1))
@@ -403,7 +435,7 @@ class PeopleFinder(RuleFiles):
             ):
                 role = shared
             if role is None:
-                role = self._list_role(doc, start, end) or self._label_role(doc, start)
+                role = self._list_role(release, start, end) or self._label_role(release, start)
             if role is not None:
                 canonical = clean_name(doc[start:end].text) == _canonical(person)
                 found.setdefault(id(person), []).append((canonical, role))
@@ -458,42 +490,42 @@ class PeopleFinder(RuleFiles):
     def _role_before(self, release: _Release, start: int, floor: int) -> _Role | None:
         """A role right before a name: "Director General FIA Wajid Zia", "The Governor of
         Assam, Laxman Prasad Acharya", "DMV employee Carlisha Haywood"."""
-        doc = release.doc
+        words = release.words
         k = start
-        while k > 0 and (self._honorific(doc[k - 1]) or doc[k - 1].text == "."):
+        while k > 0 and (release.honorific[k - 1] or words[k - 1] == "."):
             k -= 1
-        if k > 0 and doc[k - 1].text == "," and k > 1:
+        if k > 0 and words[k - 1] == "," and k > 1:
             k -= 1  # "Union Health Minister, Shri Jagat Prakash Nadda"
-        end = k if doc[k - 1 if k else 0].text != "," else k - 1
+        end = k if words[k - 1 if k else 0] != "," else k - 1
         first = self._phrase_start(release, end, floor)
         if first >= end:
             return None
         return self._role_in(
-            release, first, end, plural_ok=True, comma=end < start and doc[end].text == ","
+            release, first, end, plural_ok=True, comma=end < start and words[end] == ","
         )
 
     def _phrase_start(self, release: _Release, end: int, floor: int) -> int:
         """Start of the run of role and name words (and joiners) ending before ``end``, not
         before token ``floor``."""
-        doc = release.doc
+        doc, lowers = release.doc, release.lowers
         j = end
         while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
-            tok = doc[j - 1]
-            if tok.text in {"(", ")"} or tok.text in POSSESSIVE or tok.text in GLUE:
+            word = release.words[j - 1]
+            if word in {"(", ")"} or word in POSSESSIVE or word in GLUE:
                 j -= 1
-            elif tok.text == "," and j >= 3 and doc[j - 3].lower_ == "of" and doc[j].is_title:
-                if not any(t.lower_ in {"and", "&"} for t in doc[j:end]):
+            elif word == "," and j >= 3 and lowers[j - 3] == "of" and doc[j].is_title:
+                if not any(w in {"and", "&"} for w in lowers[j:end]):
                     break
                 j -= 1  # "Minister of Ports, Shipping & Waterways"
-            elif self._honorific(tok):
+            elif release.honorific[j - 1]:
                 break
-            elif self._role_or_name_word(release, tok) or (
-                tok.lower_ in ROLE_JOINERS and j >= 2 and not doc[j - 2].is_punct
+            elif self._role_or_name_word(release, doc[j - 1]) or (
+                lowers[j - 1] in ROLE_JOINERS and j >= 2 and not doc[j - 2].is_punct
             ):
                 j -= 1
             else:
                 break
-        while j < end and (doc[j].lower_ in ROLE_JOINERS or doc[j].is_punct):
+        while j < end and (lowers[j] in ROLE_JOINERS or doc[j].is_punct):
             j += 1
         return j
 
@@ -506,47 +538,50 @@ class PeopleFinder(RuleFiles):
     def _role_after(self, release: _Release, end: int) -> _Role | None:
         """A role after a name: ", UNODC Country Representative", ", 42, is the father of both
         victims", ", law enforcement expert from FIA"."""
-        doc = release.doc
+        doc, words, lowers = release.doc, release.words, release.lowers
         k = end
-        if (
-            k + 2 < len(doc)
-            and doc[k].text == ","
-            and doc[k + 1].like_num
-            and doc[k + 2].text == ","
-        ):
+        if k + 2 < len(doc) and words[k] == "," and doc[k + 1].like_num and words[k + 2] == ",":
             k += 2  # ", 42,"
-        if k < len(doc) and doc[k].text == ",":
+        if k < len(doc) and words[k] == ",":
             k += 1
-        if k + 1 < len(doc) and doc[k].lower_ in self.copulas and doc[k + 1].pos_ == "DET":
+        if k + 1 < len(doc) and lowers[k] in self.copulas and doc[k + 1].pos_ == "DET":
             k += 2
         elif k == end:
             return None
-        while k + 1 < len(doc) and self._honorific(doc[k]) and doc[k + 1].text != ",":
+        while k + 1 < len(doc) and release.honorific[k] and words[k + 1] != ",":
             k += 1  # ", Hon’ble Minister for Tribal Affairs": a title of the role
         stop = k
         while (
-            stop < len(doc) and stop - k < self.max_role_tokens and self._role_token(doc, stop, k)
+            stop < len(doc)
+            and stop - k < self.max_role_tokens
+            and self._role_token(release, stop, k)
         ):
             stop += 1
-        if stop < len(doc) and (self._honorific(doc[stop]) or self._name_word(doc[stop])):
+        if stop < len(doc) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
             role.organisation = self._org_after(release, k, stop)
         return role
 
-    def _role_token(self, doc: Doc, i: int, first: int) -> bool:
+    def _role_token(self, release: _Release, i: int, first: int) -> bool:
+        doc = release.doc
         tok = doc[i]
         if i > first and not same_line(doc[i - 1], tok):
             return False
         if tok.text in POSSESSIVE or (tok.text in GLUE and i > first):
             return True
-        if self.roles.is_role_word(tok) or (is_capitalised(tok) and not self._honorific(tok)):
+        if self.roles.is_role_word(tok) or (is_capitalised(tok) and not release.honorific[i]):
             return True
         if tok.lower_ in ROLE_JOINERS and tok.is_lower and i + 1 < len(doc):
             nxt = doc[i + 1]
-            return (not self._honorific(nxt) and nxt.pos_ != "DET") or tok.lower_ == "of"
-        return tok.is_lower and tok.pos_ in OPEN_FORM | {"DET", "NUM"} and i - first < 6
+            return (not release.honorific[i + 1] and nxt.pos_ != "DET") or tok.lower_ == "of"
+        # lower-case words carry on a role only near its start ("law enforcement expert")
+        return (
+            tok.is_lower
+            and tok.pos_ in OPEN_FORM | {"DET", "NUM"}
+            and i - first < self.max_lower_role_tokens
+        )
 
     def _role_in(
         self, release: _Release, first: int, end: int, *, plural_ok: bool, comma: bool
@@ -614,31 +649,33 @@ class PeopleFinder(RuleFiles):
         between = doc[previous_end:start]
         return 0 < len(between) <= 2 and all(t.text in {",", "and"} for t in between)
 
-    def _label_role(self, doc: Doc, start: int) -> _Role | None:
+    def _label_role(self, release: _Release, start: int) -> _Role | None:
         """The role a label before the name gives: "Contact: Kimberlee Leach", "Contact:" on the
         line above, "Author: Amy McKenzie" (``label_roles``)."""
         k = start - 1
-        while k >= 0 and doc[k].is_space:
+        while k >= 0 and release.doc[k].is_space:
             k -= 1
-        if k < 1 or doc[k].text != ":":
+        if k < 1 or release.words[k] != ":":
             return None
-        for size in (2, 1):
-            label = " ".join(t.lower_ for t in doc[max(0, k - size) : k])
+        for size in self.label_sizes:
+            label = " ".join(release.lowers[max(0, k - size) : k])
             if label in self.label_roles:
                 return _Role(self.label_roles[label], None)
         return None
 
-    def _list_role(self, doc: Doc, start: int, end: int) -> _Role | None:
+    def _list_role(self, release: _Release, start: int, end: int) -> _Role | None:
         """The role a list item takes from its heading: a numbered item under "DEFENDANT
         ADDENDUM:", or a name and an age on a line of their own under "The defendants charged
         are listed below:"."""
-        text = doc_text(doc)
-        line_start = text.rfind("\n", 0, doc[start].idx) + 1
-        opening = text[line_start : doc[start].idx]
-        if not self.list_item.match(opening) or not (opening.strip() or _aged(doc, start, end)):
+        text, at = doc_text(release.doc), release.doc[start].idx
+        line_start = text.rfind("\n", 0, at) + 1
+        opening = text[line_start:at]
+        if not self.list_item.match(opening):
+            return None
+        if not (opening.strip() or self._aged(release, start, end)):
             return None
         end = line_start - 1
-        for _ in range(20):
+        for _ in range(self.max_heading_lines):
             if end <= 0:
                 break
             begin = text.rfind("\n", 0, end) + 1
@@ -652,19 +689,44 @@ class PeopleFinder(RuleFiles):
             return None
         return None
 
+    def _aged(self, release: _Release, start: int, end: int) -> bool:
+        """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a
+        list line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
+        doc, words = release.doc, release.words
+        if (
+            end + 1 < len(words)
+            and words[end] == ","
+            and doc[end + 1].like_num
+            and len(words[end + 1]) <= self.max_age_chars
+        ):
+            closed = (
+                end + 2 == len(words)
+                or words[end + 2] in {",", "."}
+                or "\n" in doc[end + 1].whitespace_
+            )
+            if closed or doc[end + 2].is_space:
+                return True
+        # the text from the first token read to the name (the space before it: ``\s*$``)
+        first = doc[max(0, start - self.max_age_tokens)].idx
+        return AGE_BEFORE.search(doc_text(doc)[first : doc[start].idx]) is not None
+
     # -- mentions by pronoun ------------------------------------------------------------------
 
-    def _pronouns(self, doc: Doc, people: list[_Person]) -> None:
+    def _pronouns(self, release: _Release, people: list[_Person]) -> None:
         """Resolve he/she/his/her to the nearest person mentioned before it, within a few
         sentences, whose gender is that of the pronoun or still unknown (then learnt)."""
         if not people:
             return
+        doc = release.doc
         starts = [sent.start_char for sent in doc.sents]
         timeline = sorted(((s, p) for p in people for s, _ in p.mentions), key=lambda x: x[0])
         offsets = [s for s, _ in timeline]
-        for tok in doc:
-            gender = self.pronouns.get(tok.lower_)
-            if gender is None or in_boilerplate(doc, tok.idx, tok.idx + len(tok)):
+        for i, lower in enumerate(release.lowers):
+            gender = self.pronouns.get(lower)
+            if gender is None:
+                continue
+            tok = release.doc[i]
+            if in_boilerplate(doc, tok.idx, tok.idx + len(tok)):
                 continue
             here = bisect.bisect_right(starts, tok.idx) - 1
             for k in range(bisect.bisect_left(offsets, tok.idx) - 1, -1, -1):
@@ -705,17 +767,6 @@ def _standalone(doc: Doc, start: int, end: int) -> bool:
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
     return not any(t is not None and is_capitalised(t) for t in (before, after))
-
-
-def _aged(doc: Doc, start: int, end: int) -> bool:
-    """Whether an age stands by the name ``doc[start:end]``: "Devonte Brown, 30," or a list
-    line "Victory Banks, 33", or "27-year-old Daniel Oneil"."""
-    after = doc[end : end + 3]
-    if len(after) >= 2 and after[0].text == "," and after[1].like_num and len(after[1]) <= 3:
-        closed = len(after) == 2 or after[2].text in {",", "."} or "\n" in after[1].whitespace_
-        if closed or after[2].is_space:
-            return True
-    return AGE_BEFORE.search(doc[max(0, start - 5) : start].text) is not None
 
 
 def _canonical(person: _Person) -> str:
