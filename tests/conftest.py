@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from pressx.runners.nlp import build_nlp
@@ -19,6 +20,15 @@ GOLD = Path(__file__).resolve().parent / "gold"
 @pytest.fixture(scope="session")
 def nlp():
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def component(nlp):
+    """A pressx component with some settings changed: ``component("pressx_people",
+    max_age_tokens=0)``. Built in a blank pipeline sharing the session's vocab, because
+    ``nlp.create_pipe`` would store the changed settings as the session pipeline's own."""
+    blank = spacy.blank("en", vocab=nlp.vocab)
+    return lambda factory, **settings: blank.create_pipe(factory, config=settings)
 
 
 @pytest.fixture(scope="session")

@@ -49,10 +49,10 @@ def test_parts_add_up_to_the_total(corpus_docs, doc_id, expected, observed, part
         (COACHING, {"max_noun_gap": 1}, "5-day"),  # 5-day UNODC led specialist training
     ],
 )
-def test_duration_settings_are_read_from_config(nlp, corpus_docs, doc_id, setting, gone):
+def test_duration_settings_are_read_from_config(nlp, component, corpus_docs, doc_id, setting, gone):
     doc = nlp(corpus_docs[doc_id].text)
     durations = [c.evidence[0].text for c in checks_of(doc, "duration_vs_range")]
-    changed = nlp.create_pipe("pressx_checks", config=setting)(doc)
+    changed = component("pressx_checks", **setting)(doc)
     assert [c.evidence[0].text for c in checks_of(changed, "duration_vs_range")] == [
         d for d in durations if d != gone
     ]

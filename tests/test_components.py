@@ -124,3 +124,10 @@ def test_no_component_changes_the_records_of_another(nlp, corpus_docs):
     assert upto._.participants == full._.participants
     with nlp.select_pipes(disable=["pressx_quotes", "pressx_checks"]):
         assert nlp(text)._.events == full._.events
+
+
+def test_a_changed_component_leaves_the_pipeline_config_alone(nlp, component):
+    before = nlp.config["components"]["pressx_quotes"]["max_cue_words"]
+    changed = component("pressx_quotes", max_cue_words=before + 1)
+    assert changed.max_cue_words == before + 1
+    assert nlp.config["components"]["pressx_quotes"]["max_cue_words"] == before

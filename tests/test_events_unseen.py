@@ -317,11 +317,11 @@ FRIENDLY_FIRE = (
     ids=["link-words", "premodifier-words"],
 )
 def test_event_settings_are_read_from_config(
-    nlp, make_doc, text, published, setting, default, changed
+    component, make_doc, text, published, setting, default, changed
 ):
     doc = make_doc(text, published=published)
     assert [e.start for e in doc._.events if e.type != "investigation"] == default
-    events = nlp.create_pipe("pressx_events", config=setting)(doc)._.events
+    events = component("pressx_events", **setting)(doc)._.events
     assert [e.start for e in events if e.type != "investigation" and e.start] == changed
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from pressx.text.numbers import number_value
 from tests.test_count_tables import LWE, RECOMMENDED  # archive tables
@@ -632,11 +631,10 @@ SETTINGS = [
 
 
 @pytest.mark.parametrize(("setting", "value", "text", "default", "changed"), SETTINGS)
-def test_settings_are_honoured(make_doc, setting, value, text, default, changed):
+def test_settings_are_honoured(make_doc, component, setting, value, text, default, changed):
     doc = make_doc(text)
     counts = [(p.count, p.is_total, p.description) for p in doc._.participants]
     assert counts[: len(default)] == default
-    # built in a blank pipeline: create_pipe would replace the shared pipeline's config
-    component = spacy.blank("en").create_pipe("pressx_participants", config={setting: value})
-    counts = [(p.count, p.is_total, p.description) for p in component(doc)._.participants]
+    changed_finder = component("pressx_participants", **{setting: value})
+    counts = [(p.count, p.is_total, p.description) for p in changed_finder(doc)._.participants]
     assert counts[: len(changed)] == changed

@@ -4,7 +4,6 @@ role belongs to, surname/role/pronoun mentions, ids stable across releases."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
 
 def _people(doc):
@@ -213,9 +212,8 @@ SETTINGS = [
 
 
 @pytest.mark.parametrize(("setting", "value", "text", "default", "changed"), SETTINGS)
-def test_settings_are_honoured(make_doc, setting, value, text, default, changed):
+def test_settings_are_honoured(make_doc, component, setting, value, text, default, changed):
     doc = make_doc(text)
     assert [(p.name, p.role) for p in doc._.people] == default
-    # built in a blank pipeline: create_pipe would replace the shared pipeline's config
-    finder = spacy.blank("en").create_pipe("pressx_people", config={setting: value})
+    finder = component("pressx_people", **{setting: value})
     assert [(p.name, p.role) for p in finder(doc)._.people] == changed

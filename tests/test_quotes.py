@@ -348,10 +348,10 @@ CHOUHAN_SUBTITLE = (
         ),
     ],
 )
-def test_quote_settings_are_read_from_config(nlp, text, setting, default, changed):
+def test_quote_settings_are_read_from_config(nlp, component, text, setting, default, changed):
     """The same release read with a setting changed: the cue keeps fewer words after the
     verb; only the first two words after the dash are read as the signature."""
     doc = nlp(text)
     assert [(q.cue, q.speaker) for q in doc._.quotes] == [default]
-    quotes = nlp.create_pipe("pressx_quotes", config=setting)(doc)._.quotes
+    quotes = component("pressx_quotes", **setting)(doc)._.quotes
     assert [(q.cue, q.speaker) for q in quotes] == [changed]
