@@ -281,7 +281,10 @@ class Store:
                     data = pq.read_table(path, schema=arrow_schema(table))
                     keep = current.keep(table, path.name, data)
                     if keep.num_rows != data.num_rows:
-                        _atomic_write(path, keep.replace_schema_metadata(data.schema.metadata))
+                        # the file's own metadata (the fingerprint of the pipeline that made
+                        # the rows): ``data`` holds the schema's, which has none
+                        made_by = pq.read_schema(path).metadata
+                        _atomic_write(path, keep.replace_schema_metadata(made_by))
             for listing in (self.out / REPLACING).glob("part-*.json"):
                 listing.unlink()
         return sorted(current.owners)

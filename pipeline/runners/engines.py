@@ -31,9 +31,9 @@ def _ordered(
     submit: Callable, wait_any: Callable, batches: Batches, *, running: int, held: int
 ) -> Iterator:
     """Submit batches keeping ``running`` unfinished ones in flight; yield their results in
-    order. Finished batches wait for an earlier one in memory, at most ``held`` of them: past
-    that, no new batch is sent until the earliest finishes. ``wait_any`` blocks until one of
-    the futures it is given is done."""
+    order. Finished batches wait in memory for the earlier ones: at most ``running + held``
+    batches are sent and not yet yielded, past that none is sent until the earliest
+    finishes. ``wait_any`` blocks until one of the futures it is given is done."""
     pending: deque = deque()
     batches = iter(batches)
     more = True

@@ -51,7 +51,10 @@ class RunSettings:
     config: str | None = None
     limit: int | None = None
     batch_size: int = 32
-    batch_chars: int = 200_000
+    # characters per batch at most: the model's working memory is some 9 KB a token of the
+    # batch (tok2vec, and ner's own tok2vec), so this bounds a worker's peak (at 200,000 the
+    # 8,000-release bench peaked 15% over the 1,000-release one: its fuller batches)
+    batch_chars: int = 120_000
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
