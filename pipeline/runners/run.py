@@ -195,9 +195,10 @@ def _batched(
     characters: the model's working memory grows with the text of a batch, so long PDF
     releases come in smaller batches and memory stays flat.
 
-    Of the last ``expected`` documents (0: do not count), the batches get smaller down to
-    ``MIN_TAIL_BATCH`` documents, each at most a ``2 * workers``-th of those left: workers
-    then finish together instead of one running a whole last batch while the others wait."""
+    ``expected`` is how many documents ``items`` holds at most (0: unknown). Near the end,
+    a batch holds at most a ``2 * workers``-th of the documents left (at least
+    ``MIN_TAIL_BATCH``): the workers then finish together instead of one running a whole
+    last batch while the others wait."""
     batch: list[Source] = []
     chars = 0
     for taken, item in enumerate(items):
