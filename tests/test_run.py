@@ -25,7 +25,7 @@ from pressx.io.inputs import discover, read_sources
 from pressx.io.store import Store, reading, snapshot
 from pressx.runners import run as run_module
 from pressx.runners.crosscheck import cross_release_checks
-from pressx.runners.engines import _ordered
+from pressx.runners.engines import LOCAL_CLUSTER, _ordered
 from pressx.runners.run import RunSettings, _batched, run
 from pressx.tables.records import Source
 from pressx.tables.schema import TABLE_NAMES, arrow_schema
@@ -381,3 +381,19 @@ def test_a_replaced_document_leaves_every_part_with_its_fingerprint(pair, tmp_pa
     assert len(made_by) == 2 and len(set(made_by)) == 1
     again = run([inputs], RunSettings(out=out, progress=False))  # was refused as "older"
     assert (again.n_ok, again.n_skipped) == (0, 2)
+
+
+def test_the_local_dask_workers_neither_profile_nor_trim_memory_at_once():
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set(LOCAL_CLUSTER):
+        cluster = LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        said = client.run(
+            lambda dask_worker: (
+                "profile" in dask_worker.periodic_callbacks,
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            )
+        )
+    assert list(said.values()) == [(False, None)]
