@@ -9,15 +9,19 @@ Dask cluster of ``--workers`` workers. The machine may be shared, so each speed 
 with the bare model's (or one worker's) of the same round and the median over the rounds is
 reported. Then: a re-run over the unchanged output, peak memory at ``--memory-n`` releases
 against ``n``, and each pipeline component's time as a share of the model's time. Every
-measurement runs in a fresh subprocess (its peak memory is its own). Speeds count the same
-words for every row: the bare model's tokens of these releases. Writes
-``bench/results/latest.json`` and the chart ``bench/words_per_second.png``.
+measurement runs in a fresh subprocess (its peak memory is its own, and so are the CPU
+seconds of its main process and of its workers). Speeds count the same words for every row:
+the bare model's tokens of these releases. Each measurement is printed, and
+``bench/results/latest.json`` rewritten, as soon as it finishes, so a long bench shows its
+progress and a killed one keeps what it measured; the summary and the chart
+``bench/words_per_second.png`` come at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -49,6 +53,16 @@ def peak_mb() -> float:
     return max(own, workers) / 1024
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds (user and system) of this process and of its ended worker processes: with
+    several workers, whether the main process or the workers' start-up costs the time."""
+    usage = {
+        "main": resource.getrusage(resource.RUSAGE_SELF),
+        "workers": resource.getrusage(resource.RUSAGE_CHILDREN),
+    }
+    return {name: u.ru_utime + u.ru_stime for name, u in usage.items()}
+
+
 def read_texts(files: list[Path]) -> list[str]:
     from pressx.io.inputs import decode, normalise_text
 
@@ -73,9 +87,11 @@ def phase_pressx(files: list[Path], model: str, *, workers: int, engine: str, ou
     settings = RunSettings(
         out=Path(out), model=model, workers=workers, engine=engine, progress=False
     )
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     summary = run(files, settings)
     seconds = time.perf_counter() - started
+    cpu = {name: spent - cpu_before[name] for name, spent in cpu_seconds().items()}
     status = pd.read_parquet(Path(out) / "documents", columns=["status"]).status
     return {
         "seconds": seconds,
@@ -84,6 +100,7 @@ def phase_pressx(files: list[Path], model: str, *, workers: int, engine: str, ou
         "ok": int((status == "ok").sum()),
         "error": int((status == "error").sum()),
         "skipped": summary.n_skipped,
+        "cpu_seconds": cpu,
     }
 
 
@@ -116,17 +133,59 @@ def run_phase(name: str, n: int, args: argparse.Namespace, **extra) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def one_round(args: argparse.Namespace, tmp: str, r: int) -> dict[str, dict]:
+class Measured:
+    """Every measurement so far: printed, and saved to ``path``, as each one finishes."""
+
+    def __init__(self, args: argparse.Namespace, path: Path):
+        self.args, self.path = args, path
+        self.data: dict = {"n": args.n, "workers": args.workers, "rounds": [], "finished": False}
+
+    def measure(
+        self, key: str, label: str, name: str, n: int, *, in_round: bool = False, **extra
+    ) -> dict:
+        """Run phase ``name`` on ``n`` releases, keep it under ``key`` (of the current round,
+        ``in_round``) and print it."""
+        result = run_phase(name, n, self.args, **extra)
+        if in_round:
+            this_round = self.data["rounds"][-1]
+            this_round[key] = result
+            if key != "local-1" and (one := this_round.get("local-1")):
+                label += f", {one['seconds'] / result['seconds']:.2f} x 1 worker"
+        else:
+            self.data[key] = result
+        self.save()
+        cpu = result.get("cpu_seconds")
+        cpu_said = f", CPU s main {cpu['main']:.1f} workers {cpu['workers']:.1f}" if cpu else ""
+        seconds = result.get("seconds", result.get("model_seconds", 0.0))
+        print(
+            f"{label}: {result['n']} releases {seconds:.1f} s, peak {result['peak_mb']:.0f} MB"
+            f"{cpu_said} (load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+        return result
+
+    def save(self) -> None:
+        self.path.parent.mkdir(exist_ok=True)
+        self.path.write_text(json.dumps(self.data, indent=1))
+
+
+def one_round(measured: Measured, tmp: str, r: int) -> dict[str, dict]:
     """bare, pressx 1 worker, pressx N workers, Dask N workers: one after the other."""
-    many = args.workers
-    return {
-        "bare": run_phase("bare", args.n, args),
-        "local-1": run_phase("pressx", args.n, args, workers=1, out=f"{tmp}/one{r}"),
-        f"local-{many}": run_phase("pressx", args.n, args, workers=many, out=f"{tmp}/many{r}"),
-        f"dask-{many}": run_phase(
-            "pressx", args.n, args, workers=many, engine="dask", out=f"{tmp}/dask{r}"
+    args, many = measured.args, measured.args.workers
+    measured.data["rounds"].append({})
+    said = f"round {r + 1}"
+    measured.measure("bare", f"{said} bare nlp.pipe", "bare", args.n, in_round=True)
+    for key, label, extra in [
+        ("local-1", "pressx 1 worker", {"workers": 1, "out": f"{tmp}/one{r}"}),
+        (f"local-{many}", f"pressx {many} workers", {"workers": many, "out": f"{tmp}/many{r}"}),
+        (
+            f"dask-{many}",
+            f"dask {many} workers",
+            {"workers": many, "engine": "dask", "out": f"{tmp}/dask{r}"},
         ),
-    }
+    ]:
+        measured.measure(key, f"{said} {label}", "pressx", args.n, in_round=True, **extra)
+    return measured.data["rounds"][-1]
 
 
 def main() -> None:
@@ -167,20 +226,35 @@ def main() -> None:
         return
 
     started = time.perf_counter()
+    measured = Measured(args, ROOT / "bench" / "results" / "latest.json")
     with tempfile.TemporaryDirectory() as tmp:
-        rounds = [one_round(args, tmp, r) for r in range(args.rounds)]
-        rerun = run_phase("pressx", args.n, args, workers=1, out=f"{tmp}/one0")
+        rounds = [one_round(measured, tmp, r) for r in range(args.rounds)]
+        rerun = measured.measure(
+            "rerun", "re-run, unchanged", "pressx", args.n, workers=1, out=f"{tmp}/one0"
+        )
         memory = (
-            run_phase("pressx", args.memory_n, args, workers=args.workers, out=f"{tmp}/big")
+            measured.measure(
+                "memory",
+                f"peak memory, {args.workers} workers",
+                "pressx",
+                args.memory_n,
+                workers=args.workers,
+                out=f"{tmp}/big",
+            )
             if args.memory_n
             else None
         )
-    shares = run_phase("shares", args.share_n, args) if args.share_n else None
+    shares = (
+        measured.measure("shares", "component shares", "shares", args.share_n)
+        if args.share_n
+        else None
+    )
+    print()
     results = summarise(args, rounds, rerun, memory, shares)
     results["bench_minutes"] = (time.perf_counter() - started) / 60
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=1))
+    results["finished"] = True
+    measured.data = results
+    measured.save()
     chart(results, CHART)
     print(f"chart: {CHART.relative_to(ROOT)}; all figures: bench/results/latest.json")
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 
 import pytest
 
-from pressx.io.inputs import decode, discover, read_sources
+from pressx.io.inputs import decode, discover, normalise_text, read_sources
+from tests.conftest import CORPUS
+
+DEV = CORPUS / "dev"
 
 CURLY = "“Trafficking in Human Beings is a global challenge,” she said."
 
@@ -104,3 +108,30 @@ def test_html_keeps_main_text_not_scripts_or_menus(tmp_path):
 def test_line_separators_become_newlines(tmp_path):
     [source] = _sources(tmp_path, {"isaf.txt": "KABUL, Afghanistan\u2028(Jan. 25, 2013)\r\nText"})
     assert source.text == "KABUL, Afghanistan\n(Jan. 25, 2013)\nText"
+
+
+PIB_HEADER = "Ministry: Ministry of Defence\nPosted: 17 DEC 2025 2:09PM by PIB Delhi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (PIB_HEADER.replace("\n", "\r\n"), PIB_HEADER),
+        (PIB_HEADER.replace("\n", "\r"), PIB_HEADER),
+        (PIB_HEADER.replace("\n", "\u2028"), PIB_HEADER),
+        (PIB_HEADER.replace("\n", "\u2029"), PIB_HEADER),
+        (PIB_HEADER.replace("\n", "\r\n\r\n"), PIB_HEADER.replace("\n", "\n\n")),
+        ("Posted: 17 DEC 2025\x002:09PM", "Posted: 17 DEC 2025 2:09PM"),
+        (PIB_HEADER, PIB_HEADER),
+    ],
+)
+def test_normalise_text_keeps_one_newline_convention_and_no_nul(text, expected):
+    assert normalise_text(text) == expected
+
+
+def test_files_given_one_by_one_are_found_as_their_folder_is(tmp_path):
+    folder = tmp_path / "dev"
+    shutil.copytree(DEV, folder)
+    one_by_one = discover([*sorted(folder.iterdir()), folder])
+    assert [f.relative for f in one_by_one] == [f.relative for f in discover([folder])]
+    assert len(one_by_one) == 12

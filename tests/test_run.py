@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import Future
 
 import duckdb
 import pandas as pd
@@ -20,8 +21,13 @@ from confection import Config
 from pressx.cli import main
 from pressx.io import store as store_module
 from pressx.io.fingerprint import differences, pipeline_fingerprint
+from pressx.io.inputs import discover, read_sources
 from pressx.io.store import Store, reading, snapshot
-from pressx.runners.run import RunSettings, run
+from pressx.runners import run as run_module
+from pressx.runners.crosscheck import cross_release_checks
+from pressx.runners.engines import LOCAL_CLUSTER, _ordered
+from pressx.runners.run import RunSettings, _batched, run
+from pressx.tables.records import Source
 from pressx.tables.schema import TABLE_NAMES, arrow_schema
 from pressx.views.query import open_tables
 from tests.conftest import CORPUS
@@ -281,3 +287,113 @@ def test_an_output_of_an_older_pressx_needs_rebuild(tmp_path, capsys):
     assert main([*args, "--rebuild"]) == 0
     docs = pd.read_parquet(out / "documents")
     assert docs.path.tolist() == ["in/a.txt"] and pd.read_parquet(out / "people").empty
+
+
+def test_an_unchanged_re_run_keeps_the_cross_release_checks(pair, tmp_path, monkeypatch):
+    inputs, _ = pair
+    out = tmp_path / "out"
+    made: list[int] = []  # the rows of each making of the cross-release checks
+
+    def counted(tables, **settings):
+        checks = cross_release_checks(tables, **settings)
+        made.append(len(checks))
+        return checks
+
+    monkeypatch.setattr(run_module, "cross_release_checks", counted)
+    run([inputs], RunSettings(out=out, progress=False))
+    cross = pd.read_parquet(out / "checks" / store_module.CROSS_PART)
+    assert "cross_release_cohort" in set(cross.check_type) and made == [len(cross)]
+
+    again = run([inputs], RunSettings(out=out, progress=False))
+    assert (again.n_skipped, again.rows["checks"], made) == (2, len(cross), [len(cross)])
+
+    seed = inputs / f"{PAIR[1]}.txt"
+    seed.write_text(seed.read_text().replace("18 female officers", "19 female officers"))
+    changed = run([inputs], RunSettings(out=out, progress=False))
+    assert changed.n_ok == 1 and len(made) == 2  # made again with the new version
+    cross = pd.read_parquet(out / "checks" / store_module.CROSS_PART)
+
+    with Store(out) as store:  # a batch committed by a run killed before its checks
+        store.write_batch(_batch("killed-run", "Rana Mustafa"), fingerprint="{}")
+    after_kill = run([inputs], RunSettings(out=out, progress=False))
+    assert (after_kill.n_skipped, len(made)) == (2, 3)
+    assert pd.read_parquet(out / "checks" / store_module.CROSS_PART).check_id.tolist() == (
+        cross.check_id.tolist()
+    )
+
+
+@pytest.mark.parametrize(
+    ("workers", "sizes"),
+    [(1, [12]), (2, [4, 4, 4]), (3, [4, 4, 4])],
+)
+def test_with_several_workers_the_last_batches_shrink(workers, sizes):
+    sources = list(read_sources(discover([CORPUS / "dev"]), max_bytes=10**6))
+    batches = _batched(
+        iter(sources), 32, 200_000, expected=len(sources) if workers > 1 else 0, workers=workers
+    )
+    assert [len(b) for b in batches] == sizes
+
+
+def test_a_long_archive_run_of_two_workers_ends_in_small_batches():
+    sources = [Source(doc_id=str(i), path=f"{i}.txt", text="x") for i in range(200)]
+    sizes = [len(b) for b in _batched(iter(sources), 32, 200_000, expected=200, workers=2)]
+    assert sizes == [32, 32, 32, 26, 20, 15, 11, 8, 6, 5, 4, 4, 4, 1]
+
+
+class Batch(Future):
+    """A batch sent to a worker, finished by the test."""
+
+    def __init__(self, batch: list[str]):
+        super().__init__()
+        self.batch = batch
+
+    def finish(self) -> None:
+        self.set_result(self.batch)
+
+
+def test_engines_send_a_batch_whenever_any_finishes_and_yield_in_order():
+    sent: list[Batch] = []
+
+    def submit(batch):
+        sent.append(Batch(batch))
+        return sent[-1]
+
+    def wait_any(unfinished):  # the first batch is slow: the others finish before it
+        unfinished[-1].finish()
+
+    batches = [[f"doc-{i}"] for i in range(10)]
+    results = _ordered(submit, wait_any, iter(batches), running=2, held=3)
+    assert next(results) == batches[0]
+    # while the first ran, 4 more were sent (running + held) and finished
+    assert len(sent) == 5
+    assert list(results) == batches[1:]
+
+
+def test_a_replaced_document_leaves_every_part_with_its_fingerprint(pair, tmp_path):
+    inputs, _ = pair
+    out = tmp_path / "out"
+    run([inputs], RunSettings(out=out, progress=False))
+    seed = inputs / f"{PAIR[1]}.txt"
+    seed.write_text(seed.read_text().replace("18 female officers", "19 female officers"))
+    run([inputs], RunSettings(out=out, progress=False))  # rewrites the first batch's parts
+    parts = sorted((out / "documents").glob("part-*.parquet"))
+    made_by = [pq.read_schema(p).metadata[store_module.FINGERPRINT_KEY] for p in parts]
+    assert len(made_by) == 2 and len(set(made_by)) == 1
+    again = run([inputs], RunSettings(out=out, progress=False))  # was refused as "older"
+    assert (again.n_ok, again.n_skipped) == (0, 2)
+
+
+def test_the_local_dask_workers_neither_profile_nor_trim_memory_at_once():
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set(LOCAL_CLUSTER):
+        cluster = LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        said = client.run(
+            lambda dask_worker: (
+                "profile" in dask_worker.periodic_callbacks,
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            )
+        )
+    assert list(said.values()) == [(False, None)]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import uuid
@@ -46,6 +47,8 @@ LOCK_FILE = ".pressx.lock"
 READERS_FILE = ".pressx.readers"
 REPLACING = ".replacing"
 FINGERPRINT_KEY = b"pressx.io.fingerprint"
+# the committed batches the cross-release checks were made from (a hash of their names)
+MADE_FROM_KEY = b"pressx.io.made_from"
 
 
 class OutputBusyError(Exception):
@@ -236,9 +239,35 @@ class Store:
             self.table_dir(COMMIT_TABLE) / name, COMMIT_TABLE, rows.get(COMMIT_TABLE, []), metadata
         )
 
-    def write_cross_checks(self, rows: list[dict]) -> None:
-        """Replace the run-wide (cross-release) checks."""
-        self._write(self.table_dir("checks") / CROSS_PART, "checks", rows)
+    def write_cross_checks(self, rows: list[dict], *, fingerprint: str | None = None) -> None:
+        """Replace the run-wide (cross-release) checks, made by ``fingerprint``'s pipeline
+        from the batches committed now."""
+        metadata = {MADE_FROM_KEY: self._batches_hash().encode()}
+        if fingerprint:
+            metadata[FINGERPRINT_KEY] = fingerprint.encode()
+        self._write(self.table_dir("checks") / CROSS_PART, "checks", rows, metadata)
+
+    def current_cross_checks(self, fingerprint: str) -> int | None:
+        """How many cross-release checks are stored, if ``fingerprint``'s pipeline made them
+        from the batches committed now (a re-run that changed nothing keeps them rather than
+        read every table again); else None."""
+        path = self.table_dir("checks") / CROSS_PART
+        try:
+            meta = pq.read_metadata(path)
+        except FileNotFoundError:
+            return None
+        made = meta.schema.to_arrow_schema().metadata or {}
+        if made.get(FINGERPRINT_KEY) != fingerprint.encode():
+            return None
+        if made.get(MADE_FROM_KEY) != self._batches_hash().encode():
+            return None
+        return meta.num_rows
+
+    def _batches_hash(self) -> str:
+        """A hash of the names of the committed batches: a batch that adds or replaces
+        documents, or a replacement finished after a killed run, changes it."""
+        names = "\n".join(p.name for p in self.parts(COMMIT_TABLE))
+        return hashlib.sha256(names.encode()).hexdigest()
 
     def finish_replacements(self) -> list[str]:
         """Delete the old rows of the documents that committed batches replaced (waiting for
@@ -252,7 +281,10 @@ class Store:
                     data = pq.read_table(path, schema=arrow_schema(table))
                     keep = current.keep(table, path.name, data)
                     if keep.num_rows != data.num_rows:
-                        _atomic_write(path, keep.replace_schema_metadata(data.schema.metadata))
+                        # the file's own metadata (the fingerprint of the pipeline that made
+                        # the rows): ``data`` holds the schema's, which has none
+                        made_by = pq.read_schema(path).metadata
+                        _atomic_write(path, keep.replace_schema_metadata(made_by))
             for listing in (self.out / REPLACING).glob("part-*.json"):
                 listing.unlink()
         return sorted(current.owners)

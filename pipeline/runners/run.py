@@ -32,6 +32,8 @@ CROSS_CHECK_TABLES = ("documents", "participants", "events", "dates", "organisat
 
 
 FINGERPRINT_FILE = "fingerprint.json"
+# the smallest batch that the end of a run with several workers is cut into
+MIN_TAIL_BATCH = 4
 
 
 class NoInputError(Exception):
@@ -49,7 +51,10 @@ class RunSettings:
     config: str | None = None
     limit: int | None = None
     batch_size: int = 32
-    batch_chars: int = 200_000
+    # characters per batch at most: the model's working memory is some 9 KB a token of the
+    # batch (tok2vec, and ner's own tok2vec), so this bounds a worker's peak (at 200,000 the
+    # 8,000-release bench peaked 15% over the 1,000-release one: its fuller batches)
+    batch_chars: int = 120_000
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -128,7 +133,11 @@ def _run_into(
                 yield source
 
     batches = _batched(
-        changed_only(islice(sources, settings.limit)), settings.batch_size, settings.batch_chars
+        changed_only(islice(sources, settings.limit)),
+        settings.batch_size,
+        settings.batch_chars,
+        expected=bar.total if settings.workers > 1 else 0,
+        workers=settings.workers,
     )
     extract_settings = ExtractSettings(
         model=settings.model,
@@ -152,13 +161,17 @@ def _run_into(
         bar.update(len(ids))
     bar.close()
     store.finish_replacements()
-    tables = {t: store.read(t) for t in CROSS_CHECK_TABLES if t in TABLE_NAMES}
-    cross = [record_row("checks", c) for c in cross_release_checks(tables, config=settings.config)]
-    store.write_cross_checks(cross)
+    n_cross = store.current_cross_checks(fingerprint)
+    if n_cross is None:
+        tables = {t: store.read(t) for t in CROSS_CHECK_TABLES if t in TABLE_NAMES}
+        checks = cross_release_checks(tables, config=settings.config)
+        cross = [record_row("checks", c) for c in checks]
+        store.write_cross_checks(cross, fingerprint=fingerprint)
+        n_cross = len(cross)
     (settings.out / FINGERPRINT_FILE).write_text(
         json.dumps(json.loads(fingerprint), indent=1) + "\n", encoding="utf-8"
     )
-    summary.rows["checks"] += len(cross)
+    summary.rows["checks"] += n_cross
     summary.pipeline_changes = sorted({d for old in made_by for d in differences(old, fingerprint)})
     summary.seconds = time.perf_counter() - started
     return summary
@@ -175,14 +188,24 @@ def _up_to_date(old: KnownDocument | None, source: Source, fingerprint: str | No
     )
 
 
-def _batched(items: Iterator[Source], size: int, max_chars: int) -> Iterator[list[Source]]:
+def _batched(
+    items: Iterator[Source], size: int, max_chars: int, *, expected: int = 0, workers: int = 1
+) -> Iterator[list[Source]]:
     """Batches of at most ``size`` documents and (unless one document is longer) ``max_chars``
     characters: the model's working memory grows with the text of a batch, so long PDF
-    releases come in smaller batches and memory stays flat."""
+    releases come in smaller batches and memory stays flat.
+
+    ``expected`` is how many documents ``items`` holds at most (0: unknown). Near the end,
+    a batch holds at most a ``2 * workers``-th of the documents left (at least
+    ``MIN_TAIL_BATCH``): the workers then finish together instead of one running a whole
+    last batch while the others wait."""
     batch: list[Source] = []
     chars = 0
-    for item in items:
+    for taken, item in enumerate(items):
         n_chars = len(item.text or "")
+        if expected:
+            left = expected - taken + len(batch)
+            size = min(size, max(MIN_TAIL_BATCH, -(-left // (2 * workers))))
         if batch and (len(batch) >= size or chars + n_chars > max_chars):
             yield batch
             batch, chars = [], 0
