@@ -45,9 +45,16 @@ def _at_least(low: int):
     return parse
 
 
+#: ``pressx run``'s defaults are those of ``RunSettings`` (one source for the CLI and the API).
+DEFAULTS = RunSettings()
+
+
 def _add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", type=Path, default=Path("outputs"), help="folder of tables (default: outputs/)"
+        "--out",
+        type=Path,
+        default=DEFAULTS.out,
+        help=f"folder of tables (default: {DEFAULTS.out}/)",
     )
 
 
@@ -77,38 +84,49 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--config", help="pipeline config file (default: pipeline/default.cfg)")
     p_run.add_argument("--limit", type=_at_least(0), help="process at most N documents")
     p_run.add_argument(
-        "--workers", type=_at_least(1), default=1, help="worker processes (default: 1)"
+        "--workers",
+        type=_at_least(1),
+        default=DEFAULTS.workers,
+        help=f"worker processes (default: {DEFAULTS.workers})",
     )
     p_run.add_argument(
-        "--engine", choices=["local", "dask"], default="local", help="where to run (default: local)"
+        "--engine",
+        choices=["local", "dask"],
+        default=DEFAULTS.engine,
+        help=f"where to run (default: {DEFAULTS.engine})",
     )
     p_run.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
-    p_run.add_argument("--batch-size", type=_at_least(1), default=32, help="documents per batch")
+    p_run.add_argument(
+        "--batch-size",
+        type=_at_least(1),
+        default=DEFAULTS.batch_size,
+        help=f"documents per batch (default: {DEFAULTS.batch_size})",
+    )
     p_run.add_argument(
         "--batch-chars",
         type=_at_least(1),
-        default=200_000,
-        help="characters per batch at most (bounds memory; default: 200,000)",
+        default=DEFAULTS.batch_chars,
+        help=f"characters per batch at most (bounds memory; default: {DEFAULTS.batch_chars:,})",
     )
     p_run.add_argument(
         "--max-chars",
         type=_at_least(1),
-        default=1_000_000,
-        help="refuse documents whose text is longer than this (default: 1,000,000)",
+        default=DEFAULTS.max_chars,
+        help=f"refuse documents whose text is longer than this (default: {DEFAULTS.max_chars:,})",
     )
     p_run.add_argument(
         "--max-file-bytes",
         type=_at_least(1),
-        default=50_000_000,
+        default=DEFAULTS.max_file_bytes,
         help="refuse files larger than this; a JSONL file is read line by line and this "
-        "bounds one line (default: 50,000,000)",
+        f"bounds one line (default: {DEFAULTS.max_file_bytes:,})",
     )
     p_run.add_argument(
         "--doc-timeout",
         type=float,
-        default=60.0,
-        help="seconds one document may take before it becomes an error row (default: 60; "
-        "0: no limit)",
+        default=DEFAULTS.doc_timeout,
+        help="seconds one document may take before it becomes an error row (default: "
+        f"{DEFAULTS.doc_timeout:g}; 0: no limit)",
     )
     p_run.add_argument(
         "--rebuild",

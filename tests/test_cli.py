@@ -6,6 +6,7 @@ import pytest
 
 from pressx import __version__
 from pressx.cli import build_parser, main
+from pressx.runners.run import RunSettings
 
 
 def _commands() -> list[str]:
@@ -72,3 +73,13 @@ def test_errors_go_to_stderr_and_results_to_stdout(sample_out, tmp_path, capsys)
     assert printed.out == "" and "pressx show: no document 'no-such-release'" in printed.err
     assert main(["query", "select 1 as one", "--out", str(sample_out), "--format", "csv"]) == 0
     assert capsys.readouterr() == ("one\n1\n", "")
+
+
+def test_run_defaults_are_the_run_settings():
+    """``pressx run`` and the Python API start from the same defaults (the CLI said 200,000
+    characters a batch after RunSettings had moved to 120,000)."""
+    args = vars(build_parser().parse_args(["run", "corpus"]))
+    defaults = RunSettings()
+    names = ["out", "workers", "engine", "batch_size", "batch_chars", "max_chars"]
+    names += ["max_file_bytes", "doc_timeout"]
+    assert {n: args[n] for n in names} == {n: getattr(defaults, n) for n in names}
