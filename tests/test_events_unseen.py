@@ -12,6 +12,16 @@ import pytest
 D = dt.date
 
 
+# miami_dade_fl/press-release_for-immediate-release-three-arrested-on-human-trafficking-
+# charges.txt: one link a line
+GREASE_MONKEY = (
+    "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrests and "
+    "charging of three individuals during\nOperation Grease\nMonkey\n"
+    "(April 29, 2025-May 1, 2025)\n, as part of our efforts to prevent Human "
+    "Trafficking during the week of the\nFormula One Miami Grand Prix\n."
+)
+
+
 def _dates(doc, type_):
     return [(e.start, e.end) for e in doc._.events if type_ in (None, e.type)]
 
@@ -20,12 +30,7 @@ def _dates(doc, type_):
     ("text", "published", "type_", "expected"),
     [
         (
-            # miami_dade_fl/press-release_for-immediate-release-three-arrested-on-human-
-            # trafficking-charges.txt: one link a line
-            "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrests and "
-            "charging of three individuals during\nOperation Grease\nMonkey\n"
-            "(April 29, 2025-May 1, 2025)\n, as part of our efforts to prevent Human "
-            "Trafficking during the week of the\nFormula One Miami Grand Prix\n.",
+            GREASE_MONKEY,
             D(2025, 5, 6),
             None,  # the arrests during the operation: one event in the snippet, two in the release
             [(D(2025, 4, 29), D(2025, 5, 1))],
@@ -285,12 +290,6 @@ def test_dated_trigger_passed_over_not_swallowing(make_doc, text, published, exp
     assert expected in {e.start for e in doc._.events}
 
 
-GREASE_MONKEY = (
-    "Miami-Dade State Attorney Katherine Fernandez Rundle announces the arrests and "
-    "charging of three individuals during\nOperation Grease\nMonkey\n"
-    "(April 29, 2025-May 1, 2025)\n, as part of our efforts to prevent Human "
-    "Trafficking during the week of the\nFormula One Miami Grand Prix\n."
-)
 # kings_ny (gang indictment): "friendly-fire" stands between the date and its homicide
 FRIENDLY_FIRE = (
     "The investigation revealed that the acts of violence were allegedly committed to "
