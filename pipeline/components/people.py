@@ -156,7 +156,8 @@ class PeopleFinder(RuleFiles):
             for role, by in spec["case_roles"].items()
         }
         self.roles = RoleLexicon.load(self.rule_files["roles"])
-        self.abbreviations = frozenset(load_json(self.rule_files["roles"])["abbreviations"])
+        #: rank abbreviations and the words they stand for: "sgt" -> "Sergeant"
+        self.abbreviations: dict[str, str] = load_json(self.rule_files["roles"])["abbreviations"]
 
     def __call__(self, doc: Doc) -> Doc:
         release = self._read(doc)
@@ -586,8 +587,10 @@ class PeopleFinder(RuleFiles):
             stop += 1
         if stop < len(doc) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
-        if k <= ceiling < stop:
-            return None
+        if k < ceiling < stop and (
+            self.roles.is_role_word(doc[ceiling - 1]) or self._abbreviated(doc, ceiling - 2)
+        ):
+            return None  # the words before the next name are its role ("mother of" is not)
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
             role.organisation = self._org_after(release, k, stop)
@@ -655,13 +658,23 @@ class PeopleFinder(RuleFiles):
                 break
         if organisation is None:
             organisation = self._org_between(release, tail_end, end)
-        text = clean_name(doc[start:tail_end].text)
-        if self._abbreviated(doc, tail_end - 1) and not text.endswith("."):
-            text += "."  # "Sgt. Dave Byington": the tokenizer splits the dot off
+        text = self._role_text(doc, start, tail_end)
         if comma and not any(doc[i].is_title for i in heads):
             return None
         plural = doc[heads[-1]].lower_ not in self.roles.heads
         return _Role(text, organisation, plural) if text else None
+
+    def _role_text(self, doc: Doc, start: int, end: int) -> str:
+        """The text of the role ``doc[start:end]``, its rank abbreviations written out ("Lt.
+        Col." -> "Lieutenant Colonel"): one rank is one role however a release writes it."""
+        parts = []
+        for i in range(start, end):
+            tok = doc[i]
+            if self._abbreviated(doc, i):
+                parts.append(f"{self.abbreviations[tok.lower_.rstrip('.')]} ")
+            elif not (tok.text == "." and self._abbreviated(doc, i - 1)):
+                parts.append(tok.text_with_ws)
+        return clean_name("".join(parts))
 
     def _abbreviated(self, doc: Doc, i: int) -> bool:
         """Whether ``doc[i]`` is a role abbreviation written with its dot ("Sgt.", "Gen.")."""
