@@ -587,14 +587,24 @@ class PeopleFinder(RuleFiles):
             stop += 1
         if stop < len(doc) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
-        if k < ceiling < stop and (
-            self.roles.is_role_word(doc[ceiling - 1]) or self._abbreviated(doc, ceiling - 2)
-        ):
-            return None  # the words before the next name are its role ("mother of" is not)
+        if k < ceiling < stop and self._role_of_next(release, k, ceiling):
+            return None
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
             role.organisation = self._org_after(release, k, stop)
         return role
+
+    def _role_of_next(self, release: _Release, first: int, ceiling: int) -> bool:
+        """Whether the words from ``first`` that run into the next name (at ``ceiling``) end on
+        that name's own role, set off by a comma or "and": ", Lieutenant Christopher Sharpe"
+        and ", Deputy Chief ... and Assistant District Attorney Tara Lenich" are the next
+        person's; "mother of Anthony Michael Barajas" and "sister of murder victim Mickey
+        Thompson" are the role of the name before."""
+        doc = release.doc
+        if not (self.roles.is_role_word(doc[ceiling - 1]) or self._abbreviated(doc, ceiling - 2)):
+            return False
+        start = self._phrase_start(release, ceiling, first)
+        return start <= first or release.words[start - 1] in {",", "and"}
 
     def _role_token(self, release: _Release, i: int, first: int) -> bool:
         doc = release.doc
