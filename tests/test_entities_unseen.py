@@ -683,3 +683,29 @@ def test_major_in_a_headline_is_no_rank(make_doc, text):
     roles = _roles(make_doc(text))
     assert roles.get("Katherine Fernandez Rundle") == "State Attorney"
     assert "Catalytic Converter Fencing" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "role"),
+    [
+        (  # corpus/dev/pib-2206290-one-health-steering-committee: a rank is a role, the
+            # honorific after it stays one
+            "The Chairs of the four Advisory and Review Committees: Dr. Renu Swarup (Research and "
+            "Development of Medical Countermeasures), Lt. Gen. Dr. Madhuri Kanitkar (BSL-3/4 "
+            "Laboratory Network), Dr. N. K. Arora (Technology-Enhanced Surveillance).",
+            "Madhuri Kanitkar",
+            "Dr.",
+            "Lieutenant General",
+        ),
+        (  # orange_ca/press_remarks-district-attorney-tony-rackauckas
+            "I have here with me Sgt. Dave Byington representing the Newport Beach Police "
+            "Department.",
+            "Dave Byington",
+            None,
+            "Sergeant",
+        ),
+    ],
+)
+def test_rank_before_a_name_is_its_role_not_its_honorific(make_doc, text, name, honorific, role):
+    people = {p.name: p for p in make_doc(text)._.people}
+    assert (people[name].honorific, people[name].role) == (honorific, role)

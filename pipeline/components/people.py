@@ -369,7 +369,8 @@ class PeopleFinder(RuleFiles):
         return word[:1].isupper() and word.lower().rstrip(".") in self.honorifics
 
     def _after_honorifics(self, release: _Release, i: int) -> int:
-        """First token after a chain of honorifics and their dots ("Lt. Gen. Dr. Madhuri")."""
+        """First token after a chain of honorifics and their dots ("Rev. Dr. David"; a rank
+        before them is a role, not an honorific: "Lt. Gen. Dr. Madhuri")."""
         while i < len(release.words) and (release.honorific[i] or release.words[i] == "."):
             i += 1
         return i
@@ -680,8 +681,8 @@ class PeopleFinder(RuleFiles):
         parts = []
         for i in range(start, end):
             tok = doc[i]
-            if self._abbreviated(doc, i):
-                parts.append(f"{self.abbreviations[tok.lower_.rstrip('.')]} ")
+            if (full := self.abbreviations.get(tok.lower_.rstrip("."))) is not None:
+                parts.append(f"{full} ")  # "Sgt." and "Sgt" alike
             elif not (tok.text == "." and self._abbreviated(doc, i - 1)):
                 parts.append(tok.text_with_ws)
         return clean_name("".join(parts))
