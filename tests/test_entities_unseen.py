@@ -590,3 +590,122 @@ def test_dateline_place_is_not_an_organisation(make_doc, text, org):
 def test_role_before_a_name_stops_at_the_name_before_it(make_doc, text, name, role):
     people = {p.name: p for p in make_doc(text)._.people}
     assert people[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # kings_ny/2019_01_30_brooklyn-district-attorney-eric-gonzalez-announces-...: each
+            # rank of a list goes to the name after it, not to the name before the comma
+            "The case was investigated under the supervision of Sergeant Faoud Zahirudin, "
+            "Lieutenant Christopher Sharpe and Captain Thomas Milano, and the overall "
+            "supervision of Inspector James Klein.",
+            {
+                "Faoud Zahirudin": "Sergeant",
+                "Christopher Sharpe": "Lieutenant",
+                "Thomas Milano": "Captain",
+                "James Klein": "Inspector",
+            },
+        ),
+        (  # riverside_ca/news_communities-unite-vigils-...: a name inside a role after a name
+            # is no rank of the next one
+            "In Riverside, Catherine Barajas, mother of Anthony Michael Barajas, recounted the day "
+            "in 2021 that forever changed her life.",
+            {"Catherine Barajas": "mother of Anthony Michael Barajas"},
+        ),
+        (  # san_diego_ca/news_da-prosecutor-and-victim-advocate-recognized-for-dui-homicide-work
+            "The honorees were CHP San Diego’s Sergeant Brian Pennings, Officer Gilberto Jacobo, "
+            "Officer Jake Sanchez and Officer Juan Escobar, who were all awarded.",
+            {
+                "Brian Pennings": "Sergeant",
+                "Gilberto Jacobo": "Officer",
+                "Juan Escobar": "Officer",
+            },
+        ),
+        (  # orange_ca/press_remarks-district-attorney-tony-rackauckas: a rank written short is
+            # written out, one rank one role however a release writes it
+            "I have here with me Sgt. Dave Byington representing the Newport Beach Police "
+            "Department.",
+            {"Dave Byington": "Sergeant"},
+        ),
+        (  # dallas_tx/...051321-PR-Man-sentenced-murder-Dallas-woman_pdf
+            "Fine thanked Dallas police Det. Frank Serra for his diligent investigation.",
+            {"Frank Serra": "Detective"},
+        ),
+        (  # dallas_tx/..._Darius_20Fields_20Official_20Release_pdf
+            "The team included Investigator Lt. Jimmy Ivy; and victim advocate Sandra Walker.",
+            {"Jimmy Ivy": "Investigator Lieutenant", "Sandra Walker": "victim advocate"},
+        ),
+        (  # pib_india/2206740
+            "Col. Vikram Singh Bhati, Director, NCVET, Dr Suhas Deshmukh, Director NCVET and Shri "
+            "Deepak Dan Barnwal, Director, NCVET were present amongst dignitaries.",
+            {"Vikram Singh Bhati": "Colonel, Director"},
+        ),
+        (  # orange_ca/press_governor-signs-umberg-price-gouging-bill-into-law: two ranks, one
+            # role, and "General" no part of the name
+            "He and his wife, Brigadier General Robin Umberg, USA (ret.), live in Orange County.",
+            {"Robin Umberg": "Brigadier General"},
+        ),
+        (  # pib_india/2206790: a hyphenated title kept whole
+            "Shri Prataprao Jadhav, Minister of State for Ayush and Health & Family Welfare and "
+            "Dr Tedros Adhanom Ghebreyesus, Director-General, WHO were present on the occasion.",
+            {"Tedros Adhanom Ghebreyesus": "Director-General"},
+        ),
+        (  # the army and UN releases the archive lacks
+            "Lieutenant General Anil Kumar, General Officer Commanding, reviewed the parade.",
+            {"Anil Kumar": "Lieutenant General, General Officer Commanding"},
+        ),
+        (
+            "The closing ceremony was attended by Major General John Smith, Commanding General "
+            "of the 11th Airborne Division.",
+            {"John Smith": "Major General, Commanding General"},
+        ),
+        (
+            "Dr Tedros Adhanom Ghebreyesus, WHO Director-General, said the outbreak was over.",
+            {"Tedros Adhanom Ghebreyesus": "Director-General"},
+        ),
+    ],
+)
+def test_ranks_and_compound_titles(make_doc, text, expected):
+    roles = _roles(make_doc(text))
+    assert {name: roles.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # miami_dade_fl: a capitalised "Major" in a headline is no rank
+        "MEDIA ADVISORY: 13 Charged In Round Up Of Major Catalytic Converter Fencing And Theft "
+        "Ring - Office of Miami-Dade State Attorney Katherine Fernandez Rundle",
+    ],
+)
+def test_major_in_a_headline_is_no_rank(make_doc, text):
+    roles = _roles(make_doc(text))
+    assert roles.get("Katherine Fernandez Rundle") == "State Attorney"
+    assert "Catalytic Converter Fencing" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "role"),
+    [
+        (  # corpus/dev/pib-2206290-one-health-steering-committee: a rank is a role, the
+            # honorific after it stays one
+            "The Chairs of the four Advisory and Review Committees: Dr. Renu Swarup (Research and "
+            "Development of Medical Countermeasures), Lt. Gen. Dr. Madhuri Kanitkar (BSL-3/4 "
+            "Laboratory Network), Dr. N. K. Arora (Technology-Enhanced Surveillance).",
+            "Madhuri Kanitkar",
+            "Dr.",
+            "Lieutenant General",
+        ),
+        (  # orange_ca/press_remarks-district-attorney-tony-rackauckas
+            "I have here with me Sgt. Dave Byington representing the Newport Beach Police "
+            "Department.",
+            "Dave Byington",
+            None,
+            "Sergeant",
+        ),
+    ],
+)
+def test_rank_before_a_name_is_its_role_not_its_honorific(make_doc, text, name, honorific, role):
+    people = {p.name: p for p in make_doc(text)._.people}
+    assert (people[name].honorific, people[name].role) == (honorific, role)

@@ -156,6 +156,8 @@ class PeopleFinder(RuleFiles):
             for role, by in spec["case_roles"].items()
         }
         self.roles = RoleLexicon.load(self.rule_files["roles"])
+        #: rank abbreviations and the words they stand for: "sgt" -> "Sergeant"
+        self.abbreviations: dict[str, str] = load_json(self.rule_files["roles"])["abbreviations"]
 
     def __call__(self, doc: Doc) -> Doc:
         release = self._read(doc)
@@ -318,7 +320,17 @@ class PeopleFinder(RuleFiles):
             and text not in self.not_name
             and not self._honorific(text)
             and not self.roles.has_head(lowers[i])
+            and not self._post_of_head(lowers, i)
         )
+
+    def _post_of_head(self, lowers: list[str], i: int) -> bool:
+        """Whether ``lowers[i]`` is a word that follows a role head and ends it, right after
+        one: "General" of "Lieutenant General Anil Kumar", "Director-General Tedros" (which
+        the tokenizer splits at the hyphen)."""
+        if lowers[i] not in self.roles.post:
+            return False
+        k = i - 1 if i and lowers[i - 1] not in GLUE else i - 2
+        return k >= 0 and self.roles.has_head(lowers[k])
 
     def _plausible(self, release: _Release, name: _Name) -> bool:
         """An unanchored entity is a name when it has ``min_name_words`` words or more, none of
@@ -357,7 +369,8 @@ class PeopleFinder(RuleFiles):
         return word[:1].isupper() and word.lower().rstrip(".") in self.honorifics
 
     def _after_honorifics(self, release: _Release, i: int) -> int:
-        """First token after a chain of honorifics and their dots ("Lt. Gen. Dr. Madhuri")."""
+        """First token after a chain of honorifics and their dots ("Rev. Dr. David"; a rank
+        before them is a role, not an honorific: "Lt. Gen. Dr. Madhuri")."""
         while i < len(release.words) and (release.honorific[i] or release.words[i] == "."):
             i += 1
         return i
@@ -422,10 +435,12 @@ class PeopleFinder(RuleFiles):
         mentions = sorted((n.start, n.end, p) for p in people for n in p.names)
         found: dict[int, list[tuple[bool, _Role]]] = {}
         previous: tuple[int, _Role | None] = (-1, None)
-        for start, end, person in mentions:
+        following = [start for start, _, _ in mentions[1:]] + [len(doc)]
+        for (start, end, person), ceiling in zip(mentions, following, strict=False):
             # a role before the name stops at the name before it: "State Attorney Katherine
-            # Fernandez Rundle and Hialeah Police Chief George Fuente"
-            role = self._role_at(release, start, end, floor=max(previous[0], 0))
+            # Fernandez Rundle and Hialeah Police Chief George Fuente"; one after it stops
+            # before the next name: "Sergeant Faoud Zahirudin, Lieutenant Christopher Sharpe"
+            role = self._role_at(release, start, end, floor=max(previous[0], 0), ceiling=ceiling)
             shared = previous[1]
             if (
                 role is None
@@ -479,10 +494,18 @@ class PeopleFinder(RuleFiles):
         lemma = word.lemma_.lower()
         return next((r for r, by in self.case_roles.items() if lemma in by.get(relation, ())), None)
 
-    def _role_at(self, release: _Release, start: int, end: int, floor: int = 0) -> _Role | None:
-        """The role stated before (from token ``floor`` on) or after the name ``start:end``."""
+    def _role_at(
+        self,
+        release: _Release,
+        start: int,
+        end: int,
+        floor: int = 0,
+        ceiling: int | None = None,
+    ) -> _Role | None:
+        """The role stated before (from token ``floor`` on) or after the name ``start:end``
+        (before token ``ceiling``, where the next name starts)."""
         before = self._role_before(release, start, floor)
-        after = self._role_after(release, end)
+        after = self._role_after(release, end, len(release.doc) if ceiling is None else ceiling)
         if before and after:
             return _Role(f"{before.text}, {after.text}", before.organisation or after.organisation)
         return before or after
@@ -511,7 +534,12 @@ class PeopleFinder(RuleFiles):
         j = end
         while j > floor and end - j < self.max_role_tokens and same_line(doc[j - 1], doc[end - 1]):
             word = release.words[j - 1]
-            if word in {"(", ")"} or word in POSSESSIVE or word in GLUE:
+            if (
+                word in {"(", ")"}
+                or word in POSSESSIVE
+                or word in GLUE
+                or (word == "." and self._abbreviated(doc, j - 2))
+            ):
                 j -= 1
             elif word == "," and j >= 3 and lowers[j - 3] == "of" and doc[j].is_title:
                 if not any(w in {"and", "&"} for w in lowers[j:end]):
@@ -535,9 +563,10 @@ class PeopleFinder(RuleFiles):
             return True
         return is_capitalised(tok) and (tok.i not in release.starts or tok.pos_ in OPEN_FORM)
 
-    def _role_after(self, release: _Release, end: int) -> _Role | None:
+    def _role_after(self, release: _Release, end: int, ceiling: int) -> _Role | None:
         """A role after a name: ", UNODC Country Representative", ", 42, is the father of both
-        victims", ", law enforcement expert from FIA"."""
+        victims", ", law enforcement expert from FIA"; none when the words run into the next
+        name (from token ``ceiling``): ", Lieutenant Christopher Sharpe" is Sharpe's role."""
         doc, words, lowers = release.doc, release.words, release.lowers
         k = end
         if k + 2 < len(doc) and words[k] == "," and doc[k + 1].like_num and words[k + 2] == ",":
@@ -559,10 +588,24 @@ class PeopleFinder(RuleFiles):
             stop += 1
         if stop < len(doc) and (release.honorific[stop] or release.name_word[stop]):
             return None  # ", Vice-Chancellor Prof. Mohan ...": the next person's role
+        if k < ceiling < stop and self._role_of_next(release, k, ceiling):
+            return None
         role = self._role_in(release, k, stop, plural_ok=False, comma=False)
         if role is not None and role.organisation is None:
             role.organisation = self._org_after(release, k, stop)
         return role
+
+    def _role_of_next(self, release: _Release, first: int, ceiling: int) -> bool:
+        """Whether the words from ``first`` that run into the next name (at ``ceiling``) end on
+        that name's own role, set off by a comma or "and": ", Lieutenant Christopher Sharpe"
+        and ", Deputy Chief ... and Assistant District Attorney Tara Lenich" are the next
+        person's; "mother of Anthony Michael Barajas" and "sister of murder victim Mickey
+        Thompson" are the role of the name before."""
+        doc = release.doc
+        if not (self.roles.is_role_word(doc[ceiling - 1]) or self._abbreviated(doc, ceiling - 2)):
+            return False
+        start = self._phrase_start(release, ceiling, first)
+        return start <= first or release.words[start - 1] in {",", "and"}
 
     def _role_token(self, release: _Release, i: int, first: int) -> bool:
         doc = release.doc
@@ -595,6 +638,12 @@ class PeopleFinder(RuleFiles):
         last = heads[-1]
         if last + 1 < end and doc[last + 1].lower_ in self.roles.post:
             last += 1
+        elif (
+            last + 2 < end
+            and doc[last + 1].text in GLUE
+            and self._post_of_head(release.lowers, last + 2)
+        ):
+            last += 2  # "Director-General"
         elif last + 2 < end and in_charge(doc, last + 1):
             last += 2  # "Special Agent in Charge"
         tail_end = last + 1
@@ -602,6 +651,8 @@ class PeopleFinder(RuleFiles):
             tail_end = end
             while doc[tail_end - 1].lower_ in ROLE_JOINERS:
                 tail_end -= 1
+            if plural_ok and any(doc[i].lower_ in {"and", "&"} for i in range(tail_end, end)):
+                return None  # "Jadhav, Minister of State for Ayush and Dr Tedros": Jadhav's
         elif tail_end < end and plural_ok and not self._org_between(release, tail_end, end):
             return None  # the words before a name must end on the role
         start = next(  # a role word inside an organisation's name is the name's
@@ -618,11 +669,31 @@ class PeopleFinder(RuleFiles):
                 break
         if organisation is None:
             organisation = self._org_between(release, tail_end, end)
-        text = clean_name(doc[start:tail_end].text)
+        text = self._role_text(doc, start, tail_end)
         if comma and not any(doc[i].is_title for i in heads):
             return None
         plural = doc[heads[-1]].lower_ not in self.roles.heads
         return _Role(text, organisation, plural) if text else None
+
+    def _role_text(self, doc: Doc, start: int, end: int) -> str:
+        """The text of the role ``doc[start:end]``, its rank abbreviations written out ("Lt.
+        Col." -> "Lieutenant Colonel"): one rank is one role however a release writes it."""
+        parts = []
+        for i in range(start, end):
+            tok = doc[i]
+            if (full := self.abbreviations.get(tok.lower_.rstrip("."))) is not None:
+                parts.append(f"{full} ")  # "Sgt." and "Sgt" alike
+            elif not (tok.text == "." and self._abbreviated(doc, i - 1)):
+                parts.append(tok.text_with_ws)
+        return clean_name("".join(parts))
+
+    def _abbreviated(self, doc: Doc, i: int) -> bool:
+        """Whether ``doc[i]`` is a role abbreviation written with its dot ("Sgt.", "Gen.")."""
+        if not 0 <= i < len(doc) or doc[i].lower_.rstrip(".") not in self.abbreviations:
+            return False
+        if doc[i].text.endswith("."):
+            return True
+        return i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "."
 
     def _free_role_word(self, release: _Release, tok: Token) -> bool:
         """A role word outside every organisation's name ("Bureau" of "Federal Bureau of
