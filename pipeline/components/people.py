@@ -156,8 +156,6 @@ class PeopleFinder(RuleFiles):
             for role, by in spec["case_roles"].items()
         }
         self.roles = RoleLexicon.load(self.rule_files["roles"])
-        #: rank abbreviations and the words they stand for: "sgt" -> "Sergeant"
-        self.abbreviations: dict[str, str] = load_json(self.rule_files["roles"])["abbreviations"]
 
     def __call__(self, doc: Doc) -> Doc:
         release = self._read(doc)
@@ -681,7 +679,7 @@ class PeopleFinder(RuleFiles):
         parts = []
         for i in range(start, end):
             tok = doc[i]
-            if (full := self.abbreviations.get(tok.lower_.rstrip("."))) is not None:
+            if (full := self.roles.abbreviations.get(tok.lower_.rstrip("."))) is not None:
                 parts.append(f"{full} ")  # "Sgt." and "Sgt" alike
             elif not (tok.text == "." and self._abbreviated(doc, i - 1)):
                 parts.append(tok.text_with_ws)
@@ -689,7 +687,7 @@ class PeopleFinder(RuleFiles):
 
     def _abbreviated(self, doc: Doc, i: int) -> bool:
         """Whether ``doc[i]`` is a role abbreviation written with its dot ("Sgt.", "Gen.")."""
-        if not 0 <= i < len(doc) or doc[i].lower_.rstrip(".") not in self.abbreviations:
+        if not 0 <= i < len(doc) or doc[i].lower_.rstrip(".") not in self.roles.abbreviations:
             return False
         if doc[i].text.endswith("."):
             return True

@@ -163,6 +163,7 @@ class RoleLexicon:
     modifiers: frozenset[str]
     post: frozenset[str]
     org_internal: frozenset[str]
+    abbreviations: dict[str, str]  # rank abbreviations and what they stand for: "sgt" -> "Sergeant"
 
     @classmethod
     def load(cls, name: str) -> RoleLexicon:
@@ -172,6 +173,7 @@ class RoleLexicon:
             modifiers=frozenset(w.lower() for w in spec["modifiers"]),
             post=frozenset(w.lower() for w in spec["post"]),
             org_internal=frozenset(w.lower() for w in spec["org_internal"]),
+            abbreviations=dict(spec["abbreviations"]),
         )
 
     def is_head(self, token: Token) -> bool:
