@@ -41,6 +41,7 @@ from pressx.text.names import (
     is_acronym,
     is_capitalised,
     join_ordinal,
+    line_case,
     lower_words,
     name_words,
     same_line,
@@ -140,7 +141,7 @@ class OrganisationFinder(RuleFiles):
         self.long_names.add("ORG", [nlp.make_doc(name) for name in known])
 
     def __call__(self, doc: Doc) -> Doc:
-        case = LineCase(doc_text(doc))
+        case = line_case(doc_text(doc))
         words = token_texts(doc)
 
         def usable(start: int, end: int) -> bool:

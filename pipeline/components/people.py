@@ -36,6 +36,7 @@ from pressx.text.names import (
     clean_name,
     in_charge,
     is_capitalised,
+    line_case,
     same_line,
     sentence_starts,
     singular,
@@ -159,7 +160,7 @@ class PeopleFinder(RuleFiles):
 
     def __call__(self, doc: Doc) -> Doc:
         release = self._read(doc)
-        case = LineCase(doc_text(doc))
+        case = line_case(doc_text(doc))
         names = [
             n
             for n in self._candidates(release)

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -236,3 +237,10 @@ def lower_words(tokens: Span) -> tuple[str, ...]:
 def token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character offsets of the tokens ``start:end`` of ``doc``."""
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+@lru_cache(maxsize=2)
+def line_case(text: str) -> LineCase:
+    """The ``LineCase`` of ``text``, made once for the components that read it in turn
+    (organisations, then people) on the same document."""
+    return LineCase(text)
