@@ -555,7 +555,7 @@ class ParticipantsComponent(RuleFiles):
         """Whether a role without a determiner starts at ``i`` and introduces the name of
         the one person it counts: "killed Taliban leader, Mahjur, along with ..."."""
         tokens = names.tokens
-        if i == 0 or tokens[i - 1].pos_ not in {"VERB", "ADP"} or tokens[i].like_num:
+        if i == 0 or tokens[i - 1].pos not in GOVERNING_POS or tokens[i].like_num:
             return False
         later = bisect.bisect_right(names.apposed, i + 1)
         if later == len(names.apposed) or names.apposed[later] >= limit:
