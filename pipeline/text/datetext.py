@@ -17,7 +17,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -155,8 +154,6 @@ YEAR_RE = re.compile(YEAR)
 WEEKDAY_RE = re.compile(WEEKDAY)
 _WORD_RE = re.compile(r"\S+")
 _DIGITS_RE = re.compile(r"\d+")
-#: The code points of white space (``str.isspace``, as ``\s`` of a regular expression).
-_SPACE_CODES = numpy.array([c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
 # More words than a form reaches before its first month name, year or weekday ("between the
 # 12th and the 13th March": 6), between two of its numbers or month names ("2010, to Monday,
 # the 13th": 4) and after the last ("March of last year" and the word its lookahead reads: 4).
@@ -175,9 +172,8 @@ class Stretches:
 
     def __init__(self, text: str):
         self.text = text
-        space = numpy.isin(numpy.frombuffer(text.encode("utf-32-le"), numpy.uint32), _SPACE_CODES)
         #: where each word (a run of characters that are not white space) starts
-        self.starts = numpy.flatnonzero(~space & numpy.concatenate(([True], space))[:-1])
+        self.starts = numpy.array([m.start() for m in _WORD_RE.finditer(text)], dtype=numpy.int64)
         self.numbers = self._words_at(_DIGITS_RE)
 
     def _words_at(self, pattern: re.Pattern) -> numpy.ndarray:
